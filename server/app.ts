@@ -1,0 +1,122 @@
+// createApp(services): security, parsers, routes, 404 and the error handler. No listen, no database setup,
+// so tests build the same app around their own services.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { Services } from './services.ts';
+import { mountRoutes, type RouteSpec } from './http/route.ts';
+import { buildOpenApi } from './http/openapi.ts';
+import { permissions } from './middleware/permissions.ts';
+import { loadCurrentUser } from './middleware/current-user.ts';
+import { AppError } from './errors/app-error.ts';
+import { problemHandler } from './errors/problem.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { identityRoutes } from './modules/identity/identity.routes.ts';
+import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
+import { callsRoutes } from './modules/calls/calls.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+
+const clientDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client/dist');
+
+export function routeTable(services: Services): RouteSpec[] {
+  const specs: RouteSpec[] = [
+    ...healthRoutes(services),
+    ...identityRoutes(services),
+    ...programmesRoutes(services),
+    ...callsRoutes(services),
+    ...auditRoutes(services),
+  ];
+  let document: unknown;
+  const all = [...specs, openApiSpec(() => document)];
+  document = buildOpenApi(all, services.version);
+  return all;
+}
+
+function openApiSpec(document: () => unknown): RouteSpec {
+  return {
+    method: 'get',
+    path: '/api/openapi.json',
+    tag: 'service',
+    summary: 'This OpenAPI document',
+    permission: permissions.public,
+    responses: { 200: 'OpenAPI 3 document' },
+    handler: (_req, res) => {
+      res.json(document());
+    },
+  };
+}
+
+export function createApp(services: Services) {
+  const { config, logger } = services;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.set('query parser', 'simple');
+
+  app.use(
+    pinoHttp({
+      logger,
+      // Log the path without the query string: queries may carry personal search terms.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
+      autoLogging: { ignore: (req) => req.url === '/healthz' },
+    }),
+  );
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          ...(config.env === 'production' && { upgradeInsecureRequests: [] }),
+        },
+      },
+      strictTransportSecurity: config.env === 'production',
+    }),
+  );
+
+  const api = express.Router();
+  // Static files need neither a body parser nor a session lookup.
+  api.use(apiOnly(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] })));
+  api.use(apiOnly(services.session.middleware));
+  api.use(apiOnly(loadCurrentUser(config, services.identity)));
+  mountRoutes(api, routeTable(services));
+  api.use('/api', (_req, _res, next) => next(new AppError('not_found', { log: 'no such API route' })));
+  app.use(api);
+
+  if (fs.existsSync(path.join(clientDist, 'index.html'))) {
+    app.use(express.static(clientDist, { index: false, maxAge: '1h', setHeaders: noCacheForHtml }));
+    // The client routes in the browser: any other GET that wants HTML gets the app shell.
+    app.get(/^\/(?!api\/|healthz).*/, (req, res, next) => {
+      if (!req.accepts('html')) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(clientDist, 'index.html'));
+    });
+  }
+  app.use((_req, _res, next) => next(new AppError('not_found')));
+  app.use(problemHandler);
+  return app;
+}
+
+function apiOnly(middleware: express.RequestHandler): express.RequestHandler {
+  return (req, res, next) => (req.path.startsWith('/api/') ? middleware(req, res, next) : next());
+}
+
+function noCacheForHtml(res: express.Response, file: string) {
+  if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+}

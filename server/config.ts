@@ -1,0 +1,95 @@
+// The only reader of process.env. Everything else receives a typed, validated Config.
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import Joi from 'joi';
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  embeddedPgPort: number | null;
+  smtpUrl: string | null;
+  mailFrom: string;
+  demoPassword: string | null;
+  rateLimitPerMinute: number;
+  requireMfa: boolean;
+  secretKey: string;
+  trustProxy: boolean | number;
+  logLevel: string;
+  session: { idleMinutes: number; absoluteHours: number; secureCookie: boolean };
+  loginThrottle: { perAccount: number; perClient: number; windowSeconds: number };
+};
+
+const schema = Joi.object({
+  NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
+  PORT: Joi.number().integer().min(0).max(65535).default(3000),
+  HOST: Joi.string().default('0.0.0.0'),
+  DATABASE_URL: Joi.string().uri({ scheme: ['postgres', 'postgresql'] }).empty(''),
+  DATA_DIR: Joi.string().default('./.data'),
+  EMBEDDED_PG_PORT: Joi.number().integer().min(1).max(65535).empty(''),
+  SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }).empty(''),
+  MAIL_FROM: Joi.string().default('惠企 Huiqi <no-reply@huiqi.test>'),
+  DEMO_PASSWORD: Joi.string().min(10).empty(''),
+  RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(0).default(60),
+  REQUIRE_MFA: Joi.boolean().truthy('1').falsy('0'),
+  SECRET_KEY: Joi.string().min(32).empty(''),
+  TRUST_PROXY: Joi.alternatives(Joi.boolean(), Joi.number().integer().min(0)).default(false),
+  LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
+  LOGIN_MAX_FAILS_PER_ACCOUNT: Joi.number().integer().min(1).default(5),
+  LOGIN_MAX_FAILS_PER_CLIENT: Joi.number().integer().min(1).default(30),
+  LOGIN_THROTTLE_WINDOW_SECONDS: Joi.number().integer().min(1).default(900),
+}).unknown(true);
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment once. Fails fast with every problem listed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const { value, error } = schema.validate(env, { abortEarly: false, convert: true });
+  if (error) {
+    throw new ConfigError(`Invalid configuration: ${error.details.map((d) => d.message).join('; ')}`);
+  }
+  const nodeEnv = value.NODE_ENV as Config['env'];
+  const production = nodeEnv === 'production';
+  const dataDir = path.resolve(value.DATA_DIR);
+  if (production && !value.SECRET_KEY) {
+    throw new ConfigError('Invalid configuration: SECRET_KEY is required when NODE_ENV=production');
+  }
+  return {
+    env: nodeEnv,
+    port: value.PORT,
+    host: value.HOST,
+    databaseUrl: value.DATABASE_URL ?? null,
+    dataDir,
+    embeddedPgPort: value.EMBEDDED_PG_PORT ?? null,
+    smtpUrl: value.SMTP_URL ?? null,
+    mailFrom: value.MAIL_FROM,
+    demoPassword: value.DEMO_PASSWORD ?? null,
+    rateLimitPerMinute: value.RATE_LIMIT_PER_MINUTE,
+    requireMfa: value.REQUIRE_MFA ?? production,
+    secretKey: value.SECRET_KEY ?? developmentSecret(dataDir),
+    trustProxy: value.TRUST_PROXY,
+    logLevel: value.LOG_LEVEL,
+    session: { idleMinutes: 30, absoluteHours: 12, secureCookie: production },
+    loginThrottle: {
+      perAccount: value.LOGIN_MAX_FAILS_PER_ACCOUNT,
+      perClient: value.LOGIN_MAX_FAILS_PER_CLIENT,
+      windowSeconds: value.LOGIN_THROTTLE_WINDOW_SECONDS,
+    },
+  };
+}
+
+/** In development the key is generated once into DATA_DIR so sessions and encrypted fields survive restarts. */
+function developmentSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'secret.key');
+  try {
+    return fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const key = crypto.randomBytes(32).toString('base64url');
+    fs.writeFileSync(file, key + '\n', { mode: 0o600, flag: 'wx' });
+    return key;
+  }
+}

@@ -1,0 +1,59 @@
+// Opens the database: the configured PostgreSQL, or the embedded one under DATA_DIR.
+import pg from 'pg';
+import { Sequelize } from 'sequelize';
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded.ts';
+import { defineModels, type Models } from './models/index.ts';
+
+// BIGINT (money) and NUMERIC come back as strings by default; money fits safely in a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
+// DATE columns stay 'YYYY-MM-DD' strings: no time zone shifts for legal dates.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+
+export type Database = {
+  url: string;
+  sequelize: Sequelize;
+  /** A plain pg pool for libraries that want one (sessions, rate limits). */
+  pool: pg.Pool;
+  models: Models;
+  embedded: EmbeddedDatabase | null;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+};
+
+export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+  const embedded = config.databaseUrl
+    ? null
+    : await startEmbeddedPostgres({ dataDir: config.dataDir, port: config.embeddedPgPort, logger });
+  const url = config.databaseUrl ?? embedded!.url;
+  const sequelize = new Sequelize(url, {
+    dialect: 'postgres',
+    logging: false,
+    pool: { max: 10, min: 0, idle: 10_000 },
+    define: { underscored: true, timestamps: true },
+  });
+  const pool = new pg.Pool({ connectionString: url, max: 5, idleTimeoutMillis: 10_000 });
+  pool.on('error', (err) => logger.error({ err }, 'idle database connection failed'));
+  const models = defineModels(sequelize);
+  return {
+    url,
+    sequelize,
+    pool,
+    models,
+    embedded,
+    async ping() {
+      try {
+        await pool.query('SELECT 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await sequelize.close().catch(() => undefined);
+      await pool.end().catch(() => undefined);
+      if (embedded) await embedded.stop();
+    },
+  };
+}

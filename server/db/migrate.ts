@@ -1,0 +1,31 @@
+// Migrations own the schema (never sync()). Each file in migrations/ exports up and down.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Umzug, SequelizeStorage } from 'umzug';
+import type { QueryInterface, Sequelize } from 'sequelize';
+import type { Logger } from 'pino';
+
+const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+
+export type MigrationContext = { queryInterface: QueryInterface; sequelize: Sequelize };
+export type Migration = (params: { context: MigrationContext }) => Promise<void>;
+
+export function createMigrator(sequelize: Sequelize, logger?: Logger) {
+  return new Umzug<MigrationContext>({
+    migrations: { glob: ['*.ts', { cwd: migrationsDir, ignore: ['*.d.ts'] }] },
+    context: { queryInterface: sequelize.getQueryInterface(), sequelize },
+    storage: new SequelizeStorage({ sequelize, tableName: 'schema_migrations' }),
+    logger: logger
+      ? { info: (m) => logger.info(m), warn: (m) => logger.warn(m), error: (m) => logger.error(m), debug: (m) => logger.debug(m) }
+      : undefined,
+  });
+}
+
+/** Several servers may start at once: an advisory lock lets one migrate while the others wait. */
+export async function migrate(sequelize: Sequelize, logger?: Logger): Promise<void> {
+  const LOCK = 4_201_801; // any constant unique to Huiqi
+  await sequelize.transaction(async (transaction) => {
+    await sequelize.query('SELECT pg_advisory_xact_lock(:lock)', { replacements: { lock: LOCK }, transaction });
+    await createMigrator(sequelize, logger).up();
+  });
+}

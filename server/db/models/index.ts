@@ -1,0 +1,181 @@
+// Sequelize models mirror the tables that migrations create. Only repositories import them;
+// repositories hand plain objects to use cases.
+import { DataTypes, Model, type Sequelize, type InferAttributes, type InferCreationAttributes, type CreationOptional } from 'sequelize';
+
+export class CompanyModel extends Model<InferAttributes<CompanyModel>, InferCreationAttributes<CompanyModel>> {
+  declare id: CreationOptional<string>;
+  declare name: string;
+  declare uscc: string;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+export class UserModel extends Model<InferAttributes<UserModel>, InferCreationAttributes<UserModel>> {
+  declare id: CreationOptional<string>;
+  declare email: string;
+  declare passwordHash: string;
+  declare displayName: string;
+  declare roles: string[];
+  declare companyId: string | null;
+  declare language: CreationOptional<string>;
+  declare disabledAt: Date | null;
+  declare lastSignInAt: Date | null;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+export class ReviewerProfileModel extends Model<InferAttributes<ReviewerProfileModel>, InferCreationAttributes<ReviewerProfileModel>> {
+  declare userId: string;
+  declare expertise: 'technical' | 'financial';
+  declare field: string;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+export class AuditEventModel extends Model<InferAttributes<AuditEventModel>, InferCreationAttributes<AuditEventModel>> {
+  declare id: CreationOptional<number>;
+  declare at: CreationOptional<Date>;
+  declare actorId: string | null;
+  declare actorLabel: string | null;
+  declare clientIp: string | null;
+  declare action: string;
+  declare entityType: string;
+  declare entityId: string | null;
+  declare companyId: string | null;
+  declare before: unknown;
+  declare after: unknown;
+  declare meta: unknown;
+}
+
+export class ProgrammeModel extends Model<InferAttributes<ProgrammeModel>, InferCreationAttributes<ProgrammeModel>> {
+  declare code: string;
+  declare nameZh: string;
+  declare nameEn: string;
+  declare summaryZh: string;
+  declare summaryEn: string;
+  declare policyBasis: string;
+  declare planAction: string | null;
+  declare sortOrder: number;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+export class CallModel extends Model<InferAttributes<CallModel>, InferCreationAttributes<CallModel>> {
+  declare id: CreationOptional<string>;
+  declare programmeCode: string;
+  declare title: string;
+  declare opensAt: Date;
+  declare closesAt: Date;
+  declare graceMinutes: CreationOptional<number>;
+  declare budget: number;
+  declare committed: CreationOptional<number>;
+  declare reviewersPerApplication: CreationOptional<number>;
+  declare createdBy: string | null;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+export type Models = {
+  Company: typeof CompanyModel;
+  User: typeof UserModel;
+  ReviewerProfile: typeof ReviewerProfileModel;
+  AuditEvent: typeof AuditEventModel;
+  Programme: typeof ProgrammeModel;
+  Call: typeof CallModel;
+};
+
+const timestamps = {
+  createdAt: { type: DataTypes.DATE, field: 'created_at' },
+  updatedAt: { type: DataTypes.DATE, field: 'updated_at' },
+};
+
+export function defineModels(sequelize: Sequelize): Models {
+  CompanyModel.init(
+    {
+      id: { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 },
+      name: { type: DataTypes.TEXT, allowNull: false },
+      uscc: { type: DataTypes.CHAR(18), allowNull: false },
+      ...timestamps,
+    },
+    { sequelize, tableName: 'companies' },
+  );
+  UserModel.init(
+    {
+      id: { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 },
+      email: { type: DataTypes.TEXT, allowNull: false },
+      passwordHash: { type: DataTypes.TEXT, allowNull: false },
+      displayName: { type: DataTypes.TEXT, allowNull: false },
+      roles: { type: DataTypes.ARRAY(DataTypes.TEXT), allowNull: false },
+      companyId: { type: DataTypes.UUID },
+      language: { type: DataTypes.TEXT, defaultValue: 'zh-CN' },
+      disabledAt: { type: DataTypes.DATE },
+      lastSignInAt: { type: DataTypes.DATE },
+      ...timestamps,
+    },
+    { sequelize, tableName: 'users' },
+  );
+  ReviewerProfileModel.init(
+    {
+      userId: { type: DataTypes.UUID, primaryKey: true },
+      expertise: { type: DataTypes.TEXT, allowNull: false },
+      field: { type: DataTypes.TEXT, allowNull: false },
+      ...timestamps,
+    },
+    { sequelize, tableName: 'reviewer_profiles' },
+  );
+  AuditEventModel.init(
+    {
+      id: { type: DataTypes.BIGINT, primaryKey: true, autoIncrement: true },
+      at: { type: DataTypes.DATE, defaultValue: DataTypes.NOW },
+      actorId: { type: DataTypes.UUID },
+      actorLabel: { type: DataTypes.TEXT },
+      clientIp: { type: DataTypes.TEXT },
+      action: { type: DataTypes.TEXT, allowNull: false },
+      entityType: { type: DataTypes.TEXT, allowNull: false },
+      entityId: { type: DataTypes.TEXT },
+      companyId: { type: DataTypes.UUID },
+      before: { type: DataTypes.JSONB },
+      after: { type: DataTypes.JSONB },
+      meta: { type: DataTypes.JSONB },
+    },
+    { sequelize, tableName: 'audit_events', timestamps: false },
+  );
+  ProgrammeModel.init(
+    {
+      code: { type: DataTypes.TEXT, primaryKey: true },
+      nameZh: { type: DataTypes.TEXT, allowNull: false },
+      nameEn: { type: DataTypes.TEXT, allowNull: false },
+      summaryZh: { type: DataTypes.TEXT, allowNull: false },
+      summaryEn: { type: DataTypes.TEXT, allowNull: false },
+      policyBasis: { type: DataTypes.TEXT, allowNull: false },
+      planAction: { type: DataTypes.TEXT },
+      sortOrder: { type: DataTypes.INTEGER, defaultValue: 0 },
+      ...timestamps,
+    },
+    { sequelize, tableName: 'programmes' },
+  );
+  CallModel.init(
+    {
+      id: { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 },
+      programmeCode: { type: DataTypes.TEXT, allowNull: false },
+      title: { type: DataTypes.TEXT, allowNull: false },
+      opensAt: { type: DataTypes.DATE, allowNull: false },
+      closesAt: { type: DataTypes.DATE, allowNull: false },
+      graceMinutes: { type: DataTypes.INTEGER, defaultValue: 0 },
+      budget: { type: DataTypes.BIGINT, allowNull: false },
+      committed: { type: DataTypes.BIGINT, defaultValue: 0 },
+      reviewersPerApplication: { type: DataTypes.INTEGER, defaultValue: 5 },
+      createdBy: { type: DataTypes.UUID },
+      ...timestamps,
+    },
+    { sequelize, tableName: 'calls' },
+  );
+  return {
+    Company: CompanyModel,
+    User: UserModel,
+    ReviewerProfile: ReviewerProfileModel,
+    AuditEvent: AuditEventModel,
+    Programme: ProgrammeModel,
+    Call: CallModel,
+  };
+}

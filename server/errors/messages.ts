@@ -1,0 +1,59 @@
+// The one catalogue of error codes: HTTP status and the user's message in zh-CN and en.
+import type { Bilingual } from '../i18n/language.ts';
+
+type ErrorEntry = { status: number; title: Bilingual };
+
+export const errorCatalogue = {
+  validation_failed: { status: 400, title: { zh: '提交的信息有误，请按提示修改', en: 'Some of the information is not valid. Correct it and try again' } },
+  invalid_json: { status: 400, title: { zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' } },
+  unauthenticated: { status: 401, title: { zh: '请先登录', en: 'Sign in to continue' } },
+  invalid_credentials: { status: 401, title: { zh: '邮箱或密码不正确', en: 'The email or password is not correct' } },
+  session_expired: { status: 401, title: { zh: '登录已过期，请重新登录', en: 'Your session has expired. Sign in again' } },
+  forbidden: { status: 403, title: { zh: '您没有执行此操作的权限', en: 'You do not have permission to do this' } },
+  csrf_failed: { status: 403, title: { zh: '安全校验失败，请刷新页面后重试', en: 'The security check failed. Reload the page and try again' } },
+  not_found: { status: 404, title: { zh: '找不到该资源', en: 'Not found' } },
+  method_not_allowed: { status: 405, title: { zh: '不支持该请求方法', en: 'This method is not allowed here' } },
+  company_exists: { status: 409, title: { zh: '该统一社会信用代码的企业已注册，请联系贵单位管理员邀请您加入', en: 'A company with this unified social credit code is already registered. Ask its administrator to invite you' } },
+  email_taken: { status: 409, title: { zh: '该邮箱已注册', en: 'An account with this email already exists' } },
+  version_conflict: { status: 409, title: { zh: '内容已被他人修改，请刷新后重试', en: 'Someone else changed this. Reload and try again' } },
+  call_closed: { status: 409, title: { zh: '申报已截止', en: 'The call is closed' } },
+  budget_exceeded: { status: 409, title: { zh: '超出批次预算', en: 'This would exceed the call budget' } },
+  payload_too_large: { status: 413, title: { zh: '提交的内容过大', en: 'The request is too large' } },
+  unsupported_media_type: { status: 415, title: { zh: '不支持该内容类型', en: 'This content type is not supported' } },
+  too_many_requests: { status: 429, title: { zh: '请求过于频繁，请 {retryAfter} 秒后再试', en: 'Too many requests. Try again in {retryAfter} seconds' } },
+  too_many_sign_in_attempts: { status: 429, title: { zh: '登录失败次数过多，请 {retryAfter} 秒后再试', en: 'Too many failed sign-in attempts. Try again in {retryAfter} seconds' } },
+  internal_error: { status: 500, title: { zh: '系统出现问题，请稍后再试', en: 'Something went wrong. Try again later' } },
+  service_unavailable: { status: 503, title: { zh: '服务暂时不可用，请稍后再试', en: 'The service is temporarily unavailable. Try again later' } },
+} satisfies Record<string, ErrorEntry>;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+/** Field-level messages, keyed by joi error type or our own rule names. */
+export const fieldMessages: Record<string, Bilingual> = {
+  'any.required': { zh: '请填写此项', en: 'This field is required' },
+  'string.empty': { zh: '请填写此项', en: 'This field is required' },
+  'any.invalid': { zh: '此项的值无效', en: 'This value is not valid' },
+  'any.only': { zh: '请从给定选项中选择', en: 'Choose one of the allowed values' },
+  'any.unknown': { zh: '不允许提交此项', en: 'This field is not allowed' },
+  'object.unknown': { zh: '不允许提交此项', en: 'This field is not allowed' },
+  'object.base': { zh: '此项应为对象', en: 'This must be an object' },
+  'array.base': { zh: '此项应为列表', en: 'This must be a list' },
+  'boolean.base': { zh: '此项应为是或否', en: 'This must be true or false' },
+  'number.base': { zh: '请输入数字', en: 'Enter a number' },
+  'number.integer': { zh: '请输入整数', en: 'Enter a whole number' },
+  'number.min': { zh: '不能小于 {limit}', en: 'Must be at least {limit}' },
+  'number.max': { zh: '不能大于 {limit}', en: 'Must be at most {limit}' },
+  'string.base': { zh: '此项应为文本', en: 'This must be text' },
+  'string.email': { zh: '请输入有效的电子邮箱地址', en: 'Enter a valid email address' },
+  'string.min': { zh: '至少需要 {limit} 个字符', en: 'Must be at least {limit} characters' },
+  'string.max': { zh: '不能超过 {limit} 个字符', en: 'Must be at most {limit} characters' },
+  'string.length': { zh: '应为 {limit} 个字符', en: 'Must be exactly {limit} characters' },
+  'string.pattern.base': { zh: '格式不正确', en: 'The format is not valid' },
+  'date.base': { zh: '请输入有效日期（YYYY-MM-DD）', en: 'Enter a valid date (YYYY-MM-DD)' },
+  'date.format': { zh: '请输入有效日期（YYYY-MM-DD）', en: 'Enter a valid date (YYYY-MM-DD)' },
+  'uscc.invalid': {
+    zh: '统一社会信用代码无效：请输入 18 位代码并核对最后一位校验码',
+    en: 'The unified social credit code is not valid: enter all 18 characters and check the last (check) character',
+  },
+  'password.weak': { zh: '密码至少 10 个字符，且不能全为相同字符', en: 'Use at least 10 characters, not all the same' },
+};

@@ -1,0 +1,54 @@
+// One problem+json shape for every error (RFC 9457), in the caller's language.
+import type { ErrorRequestHandler, Request, Response } from 'express';
+import { AppError } from './app-error.ts';
+import { errorCatalogue, type ErrorCode } from './messages.ts';
+import { format, localize, pickLanguage } from '../i18n/language.ts';
+
+export function sendProblem(req: Request, res: Response, error: AppError): void {
+  const language = pickLanguage(req);
+  const entry = errorCatalogue[error.code];
+  const title = format(localize(entry.title, language), error.params);
+  for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+  res
+    .status(error.status)
+    .type('application/problem+json')
+    .setHeader('Content-Language', language)
+    .json({
+      type: `https://huiqi.dev/problems/${error.code.replace(/_/g, '-')}`,
+      title,
+      status: error.status,
+      code: error.code,
+      detail: title,
+      ...(error.errors.length > 0 && {
+        errors: error.errors.map((e) => ({ field: e.field, message: format(localize(e.message, language), error.params) })),
+      }),
+      ...error.extra,
+    });
+}
+
+/** Maps framework errors (body parser, multer …) onto our codes; anything unknown is a 500 without internals. */
+function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  const e = err as { type?: string; status?: number; code?: string };
+  const byType: Record<string, ErrorCode> = {
+    'entity.parse.failed': 'invalid_json',
+    'entity.too.large': 'payload_too_large',
+    'encoding.unsupported': 'unsupported_media_type',
+    'charset.unsupported': 'unsupported_media_type',
+    'entity.verify.failed': 'invalid_json',
+  };
+  if (e?.type && byType[e.type]) return new AppError(byType[e.type], { log: String((err as Error).message) });
+  if (e?.code === 'LIMIT_FILE_SIZE') return new AppError('payload_too_large');
+  return new AppError('internal_error', { log: err instanceof Error ? err.message : String(err) });
+}
+
+export const problemHandler: ErrorRequestHandler = (err, req, res, next) => {
+  if (res.headersSent) return next(err);
+  const error = toAppError(err);
+  if (error.status >= 500) {
+    req.log?.error({ err }, 'request failed');
+  } else {
+    req.log?.info({ code: error.code, reason: error.message }, 'request refused');
+  }
+  sendProblem(req, res, error);
+};

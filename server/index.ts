@@ -1,0 +1,91 @@
+// Process entry: config → database → migrations → seeds → createApp → listen; graceful shutdown.
+import http from 'node:http';
+import { loadConfig, ConfigError } from './config.ts';
+import { createLogger } from './lib/logger.ts';
+import { openDatabase, type Database } from './db/connection.ts';
+import { migrate } from './db/migrate.ts';
+import { createServices } from './services.ts';
+import { createApp } from './app.ts';
+import { runSeeders } from '../seeders/index.ts';
+import { demoAccounts } from '../seeders/demo.ts';
+
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  let db: Database | null = null;
+  try {
+    db = await openDatabase(config, logger);
+    await migrate(db.sequelize, logger);
+    const { demoPassword } = await runSeeders(db, config, logger);
+    const services = createServices(config, db, logger);
+    const app = createApp(services);
+    const server = http.createServer(app);
+    server.keepAliveTimeout = 5_000;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(config.port, config.host, resolve);
+    });
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    logger.info({ port, database: db.embedded ? 'embedded' : 'external' }, 'Huiqi is listening');
+    printWelcome(port, demoPassword, config.demoPassword !== null);
+    handleShutdown(server, async () => {
+      await services.close();
+      await db!.close();
+    }, logger);
+  } catch (error) {
+    logger.fatal({ err: error }, 'Huiqi could not start');
+    console.error(error instanceof Error ? error.message : error);
+    await db?.close().catch(() => undefined);
+    process.exit(1);
+  }
+}
+
+function printWelcome(port: number, demoPassword: string | null, passwordFromEnv: boolean) {
+  const lines = [`\n  惠企 Huiqi is running at http://localhost:${port}\n`];
+  if (demoPassword) {
+    lines.push('  Demo accounts (password ' + (passwordFromEnv ? 'from DEMO_PASSWORD' : `${demoPassword}`) + '):');
+    for (const account of demoAccounts) lines.push(`    ${account.email.padEnd(24)} ${account.roles.join(', ')}`);
+    lines.push('');
+  }
+  console.log(lines.join('\n'));
+}
+
+/** SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the database, exit 0 within 10 s. */
+function handleShutdown(server: http.Server, closeResources: () => Promise<void>, logger: ReturnType<typeof createLogger>) {
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS);
+    force.unref();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    // Requests still running after 7 s are cut so the database can stop in time.
+    const cut = setTimeout(() => server.closeAllConnections(), 7_000);
+    cut.unref();
+    await closed;
+    await closeResources();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+void main();

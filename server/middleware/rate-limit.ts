@@ -1,0 +1,102 @@
+// Throttling kept in PostgreSQL, so every server process behind a load balancer shares the counts.
+// Public endpoints use express-rate-limit with a store backed by rate-limiter-flexible's Postgres limiter;
+// sign-in failures are counted per account and per client with rate-limiter-flexible directly.
+import { rateLimit, type Store, type IncrementResponse, type Options } from 'express-rate-limit';
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RequestHandler } from 'express';
+import type pg from 'pg';
+import type { Config } from '../config.ts';
+import { AppError } from '../errors/app-error.ts';
+
+function postgresLimiter(pool: pg.Pool, keyPrefix: string, points: number, durationSeconds: number) {
+  return new RateLimiterPostgres({
+    storeClient: pool,
+    storeType: 'pool',
+    tableName: 'rate_limits',
+    tableCreated: true, // the migration owns the table
+    keyPrefix,
+    points,
+    duration: durationSeconds,
+  });
+}
+
+/** An express-rate-limit Store over a Postgres counter. */
+class PostgresStore implements Store {
+  readonly localKeys = false;
+  readonly prefix: string;
+  private limiter: RateLimiterPostgres;
+
+  constructor(pool: pg.Pool, prefix: string, windowSeconds: number) {
+    this.prefix = prefix;
+    // points is only a ceiling for the counter; express-rate-limit decides the limit from totalHits.
+    this.limiter = postgresLimiter(pool, prefix, Number.MAX_SAFE_INTEGER, windowSeconds);
+  }
+
+  async increment(key: string): Promise<IncrementResponse> {
+    const res = await this.limiter.penalty(key, 1);
+    return { totalHits: res.consumedPoints, resetTime: new Date(Date.now() + res.msBeforeNext) };
+  }
+
+  async decrement(key: string): Promise<void> {
+    await this.limiter.reward(key, 1);
+  }
+
+  async resetKey(key: string): Promise<void> {
+    await this.limiter.delete(key);
+  }
+}
+
+/** Requests per minute per client on a public endpoint; RATE_LIMIT_PER_MINUTE=0 turns it off. */
+export function publicRateLimit(config: Config, pool: pg.Pool, name: string): RequestHandler {
+  if (config.rateLimitPerMinute === 0) return (_req, _res, next) => next();
+  const options: Partial<Options> = {
+    windowMs: 60_000,
+    limit: config.rateLimitPerMinute,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    store: new PostgresStore(pool, `public_${name}`, 60),
+    handler: (_req, _res, next, opts) => {
+      const retryAfter = Math.max(1, Math.ceil(opts.windowMs / 1000));
+      next(new AppError('too_many_requests', { params: { retryAfter }, headers: { 'Retry-After': String(retryAfter) } }));
+    },
+  };
+  return rateLimit(options);
+}
+
+export type LoginThrottle = ReturnType<typeof createLoginThrottle>;
+
+/** Failed sign-ins, counted per account (e-mail) and per client address. */
+export function createLoginThrottle(config: Config, pool: pg.Pool) {
+  const { perAccount, perClient, windowSeconds } = config.loginThrottle;
+  const byAccount = postgresLimiter(pool, 'login_account', perAccount, windowSeconds);
+  const byClient = postgresLimiter(pool, 'login_client', perClient, windowSeconds);
+  const accountKey = (email: string) => email.trim().toLowerCase();
+
+  return {
+    /** Throws 429 with Retry-After while either counter is spent. */
+    async assertAllowed(email: string, clientIp: string): Promise<void> {
+      const [account, client] = await Promise.all([byAccount.get(accountKey(email)), byClient.get(clientIp)]);
+      const blocked = [
+        account && account.consumedPoints >= perAccount ? account : null,
+        client && client.consumedPoints >= perClient ? client : null,
+      ].filter((r): r is RateLimiterRes => r !== null);
+      if (blocked.length > 0) {
+        const retryAfter = Math.max(1, Math.ceil(Math.max(...blocked.map((r) => r.msBeforeNext)) / 1000));
+        throw new AppError('too_many_sign_in_attempts', {
+          params: { retryAfter },
+          headers: { 'Retry-After': String(retryAfter) },
+          log: account && account.consumedPoints >= perAccount ? 'account throttled' : 'client throttled',
+        });
+      }
+    },
+    async recordFailure(email: string, clientIp: string): Promise<void> {
+      await Promise.all([
+        byAccount.penalty(accountKey(email), 1),
+        byClient.penalty(clientIp, 1),
+      ]);
+    },
+    async recordSuccess(email: string): Promise<void> {
+      await byAccount.delete(accountKey(email));
+    },
+  };
+}

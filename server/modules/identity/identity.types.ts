@@ -1,0 +1,15 @@
+export const ROLES = ['applicant', 'reviewer', 'officer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The signed-in user as every request sees it. */
+export type CurrentUser = {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  companyId: string | null;
+};
+
+export type Company = { id: string; name: string; uscc: string };
+
+export type UserWithSecret = CurrentUser & { passwordHash: string; disabledAt: Date | null };

@@ -1,0 +1,34 @@
+import type { Models, ProgrammeModel } from '../../db/models/index.ts';
+
+export type Programme = {
+  code: string;
+  name: { zh: string; en: string };
+  summary: { zh: string; en: string };
+  policyBasis: string;
+  planAction: string | null;
+};
+
+function toProgramme(row: ProgrammeModel): Programme {
+  return {
+    code: row.code,
+    name: { zh: row.nameZh, en: row.nameEn },
+    summary: { zh: row.summaryZh, en: row.summaryEn },
+    policyBasis: row.policyBasis,
+    planAction: row.planAction,
+  };
+}
+
+export type ProgrammesRepository = ReturnType<typeof createProgrammesRepository>;
+
+export function createProgrammesRepository(models: Models) {
+  return {
+    async list(): Promise<Programme[]> {
+      const rows = await models.Programme.findAll({ order: [['sortOrder', 'ASC'], ['code', 'ASC']] });
+      return rows.map(toProgramme);
+    },
+    async find(code: string): Promise<Programme | null> {
+      const row = await models.Programme.findByPk(code);
+      return row ? toProgramme(row) : null;
+    },
+  };
+}

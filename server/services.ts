@@ -1,0 +1,52 @@
+// The composition root: repositories → use cases, built once per process and handed to createApp.
+import fs from 'node:fs';
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import type { Database } from './db/connection.ts';
+import { createSessionMiddleware } from './middleware/session.ts';
+import { createLoginThrottle, publicRateLimit } from './middleware/rate-limit.ts';
+import { createIdentityRepository } from './modules/identity/identity.repository.ts';
+import { createAuditRepository } from './modules/audit/audit.repository.ts';
+import { createProgrammesRepository } from './modules/programmes/programmes.repository.ts';
+import { createCallsRepository } from './modules/calls/calls.repository.ts';
+import { makeRegisterCompany } from './modules/identity/register-company.ts';
+import { makeSignIn } from './modules/identity/sign-in.ts';
+import { makeSignOut } from './modules/identity/sign-out.ts';
+
+const packageJson = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+export function createServices(config: Config, db: Database, logger: Logger) {
+  const identity = createIdentityRepository(db.models);
+  const audit = createAuditRepository(db.models);
+  const programmes = createProgrammesRepository(db.models);
+  const calls = createCallsRepository(db.models);
+  const throttle = createLoginThrottle(config, db.pool);
+  const session = createSessionMiddleware(config, db.pool);
+
+  return {
+    version: packageJson.version,
+    config,
+    logger,
+    db,
+    session,
+    identity,
+    audit,
+    programmes,
+    calls,
+    rateLimits: {
+      register: publicRateLimit(config, db.pool, 'register'),
+      precheck: publicRateLimit(config, db.pool, 'precheck'),
+      verify: publicRateLimit(config, db.pool, 'verify'),
+    },
+    useCases: {
+      registerCompany: makeRegisterCompany({ sequelize: db.sequelize, identity, audit }),
+      signIn: makeSignIn({ identity, audit, throttle }),
+      signOut: makeSignOut({ audit }),
+    },
+    async close() {
+      session.close();
+    },
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
