@@ -11,6 +11,7 @@ import { mountRoutes, type RouteSpec } from './http/route.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { permissions } from './middleware/permissions.ts';
 import { loadCurrentUser } from './middleware/current-user.ts';
+import { authorize } from './middleware/authorize.ts';
 import { AppError } from './errors/app-error.ts';
 import { problemHandler } from './errors/problem.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -100,9 +101,9 @@ export function createApp(services: Services) {
   app.use(api);
 
   if (fs.existsSync(path.join(clientDist, 'index.html'))) {
-    app.use(express.static(clientDist, { index: false, maxAge: '1h', setHeaders: noCacheForHtml }));
+    app.use(express.static(clientDist, { index: false, setHeaders: cacheHeaders }));
     // The client routes in the browser: any other GET that wants HTML gets the app shell.
-    app.get(/^\/(?!api\/|healthz).*/, (req, res, next) => {
+    app.get(/^\/(?!api\/|healthz|assets\/).*/, authorize(permissions.public), (req, res, next) => {
       if (!req.accepts('html')) return next();
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(path.join(clientDist, 'index.html'));
@@ -117,6 +118,8 @@ function apiOnly(middleware: express.RequestHandler): express.RequestHandler {
   return (req, res, next) => (req.path.startsWith('/api/') ? middleware(req, res, next) : next());
 }
 
-function noCacheForHtml(res: express.Response, file: string) {
-  if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+/** Vite's /assets files carry a content hash, so they never change; the shell is revalidated every time. */
+function cacheHeaders(res: express.Response, file: string) {
+  if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  else res.setHeader('Cache-Control', 'no-cache');
 }

@@ -1,0 +1,19 @@
+import type { MessageKey } from '../lib/i18n';
+import type { Role } from '../lib/session';
+
+export type NavItem = {
+  to: string;
+  label: MessageKey;
+  /** Who sees the link; undefined means everyone, signed in or not. */
+  roles?: readonly Role[];
+  /** Other paths that show the same page, e.g. the home page is the programme list. */
+  activeAlsoOn?: readonly string[];
+};
+
+/** The header's links, by role. Keep in step with the guarded routes in router.tsx. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/programmes', label: 'nav.programmes', activeAlsoOn: ['/'] },
+  { to: '/applications', label: 'nav.applications', roles: ['applicant'] },
+  { to: '/reviews', label: 'nav.reviews', roles: ['reviewer'] },
+  { to: '/calls', label: 'nav.calls', roles: ['officer', 'admin'] },
+];

@@ -1,0 +1,45 @@
+import { createBrowserRouter } from 'react-router';
+import { LoginPage } from '../features/auth/components/login-page';
+import { RegisterPage } from '../features/auth/components/register-page';
+import { ApplicationsPage } from '../features/applications/components/applications-page';
+import { CallsPage } from '../features/calls/components/calls-page';
+import { ProgrammeDetailPage } from '../features/programmes/components/programme-detail-page';
+import { ProgrammeListPage } from '../features/programmes/components/programme-list-page';
+import { ReviewsPage } from '../features/reviews/components/reviews-page';
+import { Layout } from './layout';
+import { NotFoundPage } from './not-found-page';
+import { RequireRole } from './require-role';
+import { RouteErrorPage } from './route-error-page';
+
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    errorElement: <RouteErrorPage standalone />,
+    children: [
+      {
+        // Errors thrown by a page render inside the layout, keeping the header and navigation.
+        errorElement: <RouteErrorPage />,
+        children: [
+          { index: true, element: <ProgrammeListPage /> },
+          { path: 'programmes', element: <ProgrammeListPage /> },
+          { path: 'programmes/:code', element: <ProgrammeDetailPage /> },
+          { path: 'login', element: <LoginPage /> },
+          { path: 'register', element: <RegisterPage /> },
+          {
+            path: 'applications',
+            element: <RequireRole roles={['applicant']}><ApplicationsPage /></RequireRole>,
+          },
+          {
+            path: 'reviews',
+            element: <RequireRole roles={['reviewer']}><ReviewsPage /></RequireRole>,
+          },
+          {
+            path: 'calls',
+            element: <RequireRole roles={['officer', 'admin']}><CallsPage /></RequireRole>,
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

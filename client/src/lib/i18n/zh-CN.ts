@@ -1,0 +1,110 @@
+// Chinese (Simplified) is the default language; its keys define the catalogue every language must provide.
+export const zhCN = {
+  'app.name': '惠企',
+  'app.tagline': '广州企业创新扶持申报',
+
+  'layout.skipLink': '跳到主要内容',
+  'layout.mainNav': '主导航',
+  'layout.account': '账户',
+  'layout.footer': '惠企：为广州企业提供创新扶持政策在线申报服务。',
+
+  'language.switchTo': 'English',
+  'language.switchLabel': '切换语言：',
+
+  'nav.programmes': '政策项目',
+  'nav.applications': '我的申请',
+  'nav.reviews': '评审任务',
+  'nav.calls': '申报批次',
+  'nav.signIn': '登录',
+  'nav.register': '注册',
+  'nav.signOut': '退出登录',
+  'nav.signedInAs': '已登录：{name}',
+
+  'common.loading': '正在加载…',
+  'common.retry': '重试',
+  'common.comingSoonTag': '即将上线',
+  'common.comingSoon': '此功能正在建设中，即将上线。',
+  'common.backToProgrammes': '返回政策项目',
+  'common.goHome': '返回首页',
+  'common.errorPrefix': '错误：',
+
+  'errors.summaryTitle': '请更正以下问题',
+  'errors.network': '无法连接服务器，请检查网络后重试。',
+  'errors.unexpected': '出现了意外问题，请稍后重试。',
+  'errors.tooManyAttempts': '尝试次数过多，请在 {seconds} 秒后重试。',
+
+  'fields.email': '电子邮箱',
+  'fields.password': '密码',
+  'fields.passwordNewHint': '至少 10 个字符。',
+  'fields.displayName': '姓名',
+  'fields.companyName': '企业名称',
+  'fields.companyNameHint': '与营业执照上的名称一致。',
+  'fields.uscc': '统一社会信用代码',
+  'fields.usccHint': '18 位，印在营业执照上，由数字和大写字母组成。',
+
+  'validation.emailRequired': '请输入电子邮箱',
+  'validation.emailInvalid': '请输入正确格式的电子邮箱，例如 name@example.com',
+  'validation.passwordRequired': '请输入密码',
+  'validation.passwordTooShort': '密码至少需要 10 个字符',
+  'validation.displayNameRequired': '请输入姓名',
+  'validation.companyNameRequired': '请输入企业名称',
+  'validation.usccRequired': '请输入统一社会信用代码',
+  'validation.usccLength': '统一社会信用代码应为 18 位',
+  'validation.usccCharset': '统一社会信用代码只能包含数字和大写字母（不含 I、O、S、V、Z）',
+  'validation.usccCheck': '统一社会信用代码的校验位不正确，请与营业执照核对',
+
+  'signIn.title': '登录',
+  'signIn.intro': '请使用注册时填写的电子邮箱和密码登录。',
+  'signIn.submit': '登录',
+  'signIn.submitting': '正在登录…',
+  'signIn.noAccount': '还没有账户？',
+  'signIn.registerLink': '注册企业账户',
+  'signIn.registered': '账户已创建，请登录。',
+  'signIn.failed': '电子邮箱或密码不正确。',
+
+  'register.title': '注册企业账户',
+  'register.intro': '注册后即可在线申报广州市创新扶持政策项目。',
+  'register.joinNote': '如果您的企业已有账户，请联系企业的账户管理员邀请您加入，无需重新注册。',
+  'register.aboutYou': '您的信息',
+  'register.aboutCompany': '企业信息',
+  'register.submit': '注册',
+  'register.submitting': '正在注册…',
+  'register.haveAccount': '已有账户？',
+  'register.signInLink': '登录',
+  'register.companyExists': '该企业已注册。请联系企业的账户管理员邀请您加入。',
+
+  'programmes.title': '政策项目',
+  'programmes.intro': '以下是可在惠企平台申报的广州市创新扶持政策项目。',
+  'programmes.empty': '目前没有可申报的政策项目。',
+  'programmes.loadFailed': '无法加载政策项目。',
+  'programmes.policyBasis': '政策依据：',
+
+  'programme.detailTitle': '政策项目详情',
+  'programme.notFoundTitle': '未找到该政策项目',
+  'programme.notFoundBody': '请检查网址是否正确，或返回政策项目列表查看。',
+  'programme.loadFailed': '无法加载该政策项目。',
+  'programme.documents': '申报材料',
+  'programme.documentRequired': '必须提交',
+  'programme.documentOptional': '可选',
+  'programme.ruleSet': '适用规则',
+  'programme.ruleSetVersion': '规则版本：{version}',
+  'programme.effectiveBetween': '有效期：{from} 至 {to}',
+  'programme.effectiveFrom': '自 {from} 起生效',
+  'programme.applyComingSoon': '在线预检和申报功能即将上线。',
+
+  'applications.title': '我的申请',
+  'reviews.title': '评审任务',
+  'calls.title': '申报批次',
+
+  'access.forbiddenTitle': '无权访问此页面',
+  'access.forbiddenBody': '您的账户没有访问此页面的权限。如有疑问，请联系平台管理员。',
+
+  'notFound.title': '页面不存在',
+  'notFound.body': '如果您是手动输入的网址，请检查是否正确。',
+
+  'routeError.title': '页面出现问题',
+  'routeError.body': '页面暂时无法显示，请刷新页面后重试。',
+};
+
+export type MessageKey = keyof typeof zhCN;
+export type Messages = Record<MessageKey, string>;
