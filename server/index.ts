@@ -86,6 +86,12 @@ function handleShutdown(server: http.Server, closeResources: () => Promise<void>
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+  // npm 11 does not pass SIGTERM on to `npm start`'s child and exits at once. When our parent goes
+  // away like that we are re-parented; shut down the same way rather than linger with the database.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void stop('parent exited');
+  }, 500).unref();
 }
 
 void main();
