@@ -6,17 +6,22 @@ import type { Config } from '../server/config.ts';
 import type { Database } from '../server/db/connection.ts';
 import { seedProgrammes } from './programmes.ts';
 import { seedDemo } from './demo.ts';
+import { seedRuleSets } from './rule-sets.ts';
 
 /** Programmes always; demo accounts and calls unless production. Returns the demo password to print. */
 export async function runSeeders(db: Database, config: Config, logger: Logger): Promise<{ demoPassword: string | null }> {
   await seedProgrammes(db);
-  if (config.env === 'production') return { demoPassword: null };
+  if (config.env === 'production') {
+    await seedRuleSets(db);
+    return { demoPassword: null };
+  }
   // Existing demo accounts get the password reset whenever it may differ from what we print:
   // set explicitly by the operator, or newly generated (e.g. a new DATA_DIR against an old database).
   const { password, created } = config.demoPassword
     ? { password: config.demoPassword, created: true }
     : readOrCreateDemoPassword(config.dataDir);
   await seedDemo(db, { password, resetPasswords: created, logger });
+  await seedRuleSets(db); // after the demo calls, so they freeze their versions too
   return { demoPassword: password };
 }
 

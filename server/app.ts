@@ -19,6 +19,7 @@ import { identityRoutes } from './modules/identity/identity.routes.ts';
 import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
 import { callsRoutes } from './modules/calls/calls.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { eligibilityRoutes } from './modules/eligibility/eligibility.routes.ts';
 
 const clientDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client/dist');
 
@@ -27,6 +28,7 @@ export function routeTable(services: Services): RouteSpec[] {
     ...healthRoutes(services),
     ...identityRoutes(services),
     ...programmesRoutes(services),
+    ...eligibilityRoutes(services),
     ...callsRoutes(services),
     ...auditRoutes(services),
   ];

@@ -12,6 +12,11 @@ import { createCallsRepository } from './modules/calls/calls.repository.ts';
 import { makeRegisterCompany } from './modules/identity/register-company.ts';
 import { makeSignIn } from './modules/identity/sign-in.ts';
 import { makeSignOut } from './modules/identity/sign-out.ts';
+import { createRuleSetsRepository } from './modules/eligibility/rule-sets.repository.ts';
+import { makeRunPrecheck } from './modules/eligibility/run-precheck.ts';
+import { makePublishRuleSetVersion } from './modules/eligibility/publish-rule-set-version.ts';
+import { makeDescribeProgramme } from './modules/programmes/describe-programme.ts';
+import { makeCreateCall } from './modules/calls/create-call.ts';
 
 const packageJson = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -20,6 +25,7 @@ export function createServices(config: Config, db: Database, logger: Logger) {
   const audit = createAuditRepository(db.models);
   const programmes = createProgrammesRepository(db.models);
   const calls = createCallsRepository(db.models);
+  const ruleSets = createRuleSetsRepository(db.models);
   const throttle = createLoginThrottle(config, db.pool);
   const session = createSessionMiddleware(config, db.pool);
 
@@ -33,6 +39,7 @@ export function createServices(config: Config, db: Database, logger: Logger) {
     audit,
     programmes,
     calls,
+    ruleSets,
     rateLimits: {
       register: publicRateLimit(config, db.pool, 'register'),
       precheck: publicRateLimit(config, db.pool, 'precheck'),
@@ -42,6 +49,10 @@ export function createServices(config: Config, db: Database, logger: Logger) {
       registerCompany: makeRegisterCompany({ sequelize: db.sequelize, identity, audit }),
       signIn: makeSignIn({ identity, audit, throttle }),
       signOut: makeSignOut({ audit }),
+      describeProgramme: makeDescribeProgramme({ programmes, ruleSets }),
+      runPrecheck: makeRunPrecheck({ ruleSets }),
+      publishRuleSetVersion: makePublishRuleSetVersion({ sequelize: db.sequelize, ruleSets, audit }),
+      createCall: makeCreateCall({ sequelize: db.sequelize, calls, ruleSets, audit }),
     },
     async close() {
       session.close();

@@ -71,8 +71,25 @@ export class CallModel extends Model<InferAttributes<CallModel>, InferCreationAt
   declare committed: CreationOptional<number>;
   declare reviewersPerApplication: CreationOptional<number>;
   declare createdBy: string | null;
+  declare ruleSetUid: number | null;
+  declare awardRuleSetUid: number | null;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
+}
+
+export class RuleSetModel extends Model<InferAttributes<RuleSetModel>, InferCreationAttributes<RuleSetModel>> {
+  declare uid: CreationOptional<number>;
+  declare id: string;
+  declare kind: 'eligibility' | 'award';
+  declare version: number;
+  declare programmeCode: string;
+  declare effectiveFrom: string;
+  declare effectiveTo: string | null;
+  declare parameters: unknown;
+  declare note: string | null;
+  declare basedOnVersion: number | null;
+  declare createdBy: string | null;
+  declare createdAt: CreationOptional<Date>;
 }
 
 export type Models = {
@@ -82,6 +99,7 @@ export type Models = {
   AuditEvent: typeof AuditEventModel;
   Programme: typeof ProgrammeModel;
   Call: typeof CallModel;
+  RuleSet: typeof RuleSetModel;
 };
 
 const timestamps = {
@@ -166,9 +184,28 @@ export function defineModels(sequelize: Sequelize): Models {
       committed: { type: DataTypes.BIGINT, defaultValue: 0 },
       reviewersPerApplication: { type: DataTypes.INTEGER, defaultValue: 5 },
       createdBy: { type: DataTypes.UUID },
+      ruleSetUid: { type: DataTypes.BIGINT },
+      awardRuleSetUid: { type: DataTypes.BIGINT },
       ...timestamps,
     },
     { sequelize, tableName: 'calls' },
+  );
+  RuleSetModel.init(
+    {
+      uid: { type: DataTypes.BIGINT, autoIncrement: true, unique: true },
+      id: { type: DataTypes.TEXT, primaryKey: true },
+      kind: { type: DataTypes.TEXT, primaryKey: true },
+      version: { type: DataTypes.INTEGER, primaryKey: true },
+      programmeCode: { type: DataTypes.TEXT, allowNull: false },
+      effectiveFrom: { type: DataTypes.DATEONLY, allowNull: false },
+      effectiveTo: { type: DataTypes.DATEONLY },
+      parameters: { type: DataTypes.JSONB, allowNull: false },
+      note: { type: DataTypes.TEXT },
+      basedOnVersion: { type: DataTypes.INTEGER },
+      createdBy: { type: DataTypes.UUID },
+      createdAt: { type: DataTypes.DATE, field: 'created_at' },
+    },
+    { sequelize, tableName: 'rule_sets', timestamps: true, updatedAt: false },
   );
   return {
     Company: CompanyModel,
@@ -177,5 +214,6 @@ export function defineModels(sequelize: Sequelize): Models {
     AuditEvent: AuditEventModel,
     Programme: ProgrammeModel,
     Call: CallModel,
+    RuleSet: RuleSetModel,
   };
 }

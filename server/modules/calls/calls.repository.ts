@@ -1,4 +1,4 @@
-import { Op, type WhereOptions } from 'sequelize';
+import { Op, type Transaction, type WhereOptions } from 'sequelize';
 import type { CallModel, Models } from '../../db/models/index.ts';
 
 export type CallStatus = 'upcoming' | 'open' | 'closed';
@@ -13,9 +13,14 @@ export type Call = {
   budget: number;
   committed: number;
   reviewersPerApplication: number;
+  /** The versions frozen when the call opened. */
+  ruleSet: { id: string; version: number } | null;
+  awardScheme: { id: string; version: number } | null;
 };
 
-function toCall(row: CallModel): Call {
+type FrozenRefs = Map<number, { id: string; version: number }>;
+
+function toCall(row: CallModel, refs: FrozenRefs): Call {
   return {
     id: row.id,
     programme: row.programmeCode,
@@ -26,12 +31,34 @@ function toCall(row: CallModel): Call {
     budget: Number(row.budget),
     committed: Number(row.committed),
     reviewersPerApplication: row.reviewersPerApplication,
+    ruleSet: row.ruleSetUid ? (refs.get(Number(row.ruleSetUid)) ?? null) : null,
+    awardScheme: row.awardRuleSetUid ? (refs.get(Number(row.awardRuleSetUid)) ?? null) : null,
   };
 }
+
+export type NewCall = {
+  programme: string;
+  title: string;
+  opensAt: Date;
+  closesAt: Date;
+  graceMinutes: number;
+  budget: number;
+  reviewersPerApplication: number;
+  ruleSetUid: number;
+  awardRuleSetUid: number | null;
+  createdBy: string | null;
+};
 
 export type CallsRepository = ReturnType<typeof createCallsRepository>;
 
 export function createCallsRepository(models: Models) {
+  async function frozenRefs(rows: CallModel[], transaction?: Transaction): Promise<FrozenRefs> {
+    const uids = [...new Set(rows.flatMap((r) => [r.ruleSetUid, r.awardRuleSetUid]).filter((u): u is number => u !== null).map(Number))];
+    if (uids.length === 0) return new Map();
+    const found = await models.RuleSet.findAll({ where: { uid: uids }, attributes: ['uid', 'id', 'version'], transaction });
+    return new Map(found.map((r) => [Number(r.uid), { id: r.id, version: r.version }]));
+  }
+
   return {
     /** "open" is judged on the database clock, the one clock every server shares. */
     async list(filter: { programme?: string; status?: CallStatus; limit: number; offset: number }) {
@@ -47,7 +74,28 @@ export function createCallsRepository(models: Models) {
         limit: filter.limit,
         offset: filter.offset,
       });
-      return { items: rows.map(toCall), total: count };
+      const refs = await frozenRefs(rows);
+      return { items: rows.map((row) => toCall(row, refs)), total: count };
+    },
+
+    async findById(id: string, transaction?: Transaction): Promise<Call | null> {
+      const row = await models.Call.findByPk(id, { transaction });
+      return row ? toCall(row, await frozenRefs([row], transaction)) : null;
+    },
+
+    async create(call: NewCall, transaction?: Transaction): Promise<Call> {
+      const { programme, ...rest } = call;
+      const row = await models.Call.create({ ...rest, programmeCode: programme }, { transaction });
+      return toCall(row, await frozenRefs([row], transaction));
+    },
+
+    async listUnfrozen(): Promise<{ id: string; programme: string; opensAt: Date }[]> {
+      const rows = await models.Call.findAll({ where: { ruleSetUid: null } });
+      return rows.map((r) => ({ id: r.id, programme: r.programmeCode, opensAt: r.opensAt }));
+    },
+
+    async freeze(id: string, uids: { ruleSetUid: number; awardRuleSetUid: number | null }): Promise<void> {
+      await models.Call.update(uids, { where: { id, ruleSetUid: null } });
     },
   };
 }

@@ -2,6 +2,17 @@ import Joi from 'joi';
 import type { RouteSpec } from '../../http/route.ts';
 import { permissions } from '../../middleware/permissions.ts';
 import type { Services } from '../../services.ts';
+import { PROGRAMME_CODES } from '../eligibility/rule-set.types.ts';
+
+const createCallBody = Joi.object({
+  programme: Joi.string().valid(...PROGRAMME_CODES).required(),
+  title: Joi.string().trim().min(2).max(200).required(),
+  opensAt: Joi.date().iso().required(),
+  closesAt: Joi.date().iso().required(),
+  graceMinutes: Joi.number().integer().min(0).max(1440).default(0),
+  budget: Joi.number().integer().min(0).max(Number.MAX_SAFE_INTEGER).required(),
+  reviewersPerApplication: Joi.number().integer().min(1).max(20).default(5),
+});
 
 export function callsRoutes(services: Services): RouteSpec[] {
   return [
@@ -20,6 +31,18 @@ export function callsRoutes(services: Services): RouteSpec[] {
       responses: { 200: '{ items: [{ id, programme, title, opensAt, closesAt, graceMinutes, budget, committed }], total }' },
       handler: async (_req, res) => {
         res.json(await services.calls.list(res.locals.query));
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/calls',
+      tag: 'calls',
+      summary: 'Open a call; it freezes the rule-set version (and award scheme) in force on its opening day',
+      permission: permissions.officer,
+      body: createCallBody,
+      responses: { 201: 'The call, with ruleSet { id, version }', 400: 'validation_failed' },
+      handler: async (req, res) => {
+        res.status(201).json(await services.useCases.createCall(res.locals.body, res.locals.user, req.ip ?? 'unknown'));
       },
     },
   ];

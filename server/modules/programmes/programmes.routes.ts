@@ -5,7 +5,6 @@ import { notFound } from '../../errors/app-error.ts';
 import type { Services } from '../../services.ts';
 
 export function programmesRoutes(services: Services): RouteSpec[] {
-  const { programmes } = services;
   return [
     {
       method: 'get',
@@ -15,7 +14,7 @@ export function programmesRoutes(services: Services): RouteSpec[] {
       permission: permissions.public,
       responses: { 200: '{ items: [{ code, name, summary, policyBasis }], total }' },
       handler: async (_req, res) => {
-        const items = await programmes.list();
+        const items = await services.programmes.list();
         res.json({ items, total: items.length });
       },
     },
@@ -23,12 +22,12 @@ export function programmesRoutes(services: Services): RouteSpec[] {
       method: 'get',
       path: '/api/programmes/:code',
       tag: 'programmes',
-      summary: 'One programme',
+      summary: 'One programme: fact schema, documents, the rule set in force today with its cited parameters, award schemes, criteria and rubric',
       permission: permissions.public,
       params: Joi.object({ code: Joi.string().max(64).required() }),
       responses: { 200: 'The programme', 404: 'Unknown programme' },
       handler: async (_req, res) => {
-        const programme = await programmes.find(res.locals.params.code);
+        const programme = await services.useCases.describeProgramme(res.locals.params.code);
         if (!programme) throw notFound(`programme ${res.locals.params.code}`);
         res.json(programme);
       },

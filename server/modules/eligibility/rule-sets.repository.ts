@@ -1,0 +1,104 @@
+// Stored rule-set versions. Returns plain RuleSet objects (plus publication details).
+import type { Transaction } from 'sequelize';
+import type { Models, RuleSetModel } from '../../db/models/index.ts';
+import type { Parameter, ProgrammeCode, RuleSet, RuleSetKind } from './rule-set.types.ts';
+
+export type StoredRuleSet = RuleSet & {
+  uid: number;
+  note: string | null;
+  basedOnVersion: number | null;
+  createdBy: string | null;
+  createdAt: string;
+};
+
+function toRuleSet(row: RuleSetModel): StoredRuleSet {
+  return {
+    uid: Number(row.uid),
+    id: row.id,
+    programme: row.programmeCode as ProgrammeCode,
+    kind: row.kind,
+    version: row.version,
+    effectiveFrom: row.effectiveFrom,
+    effectiveTo: row.effectiveTo,
+    parameters: row.parameters as Parameter[],
+    note: row.note,
+    basedOnVersion: row.basedOnVersion,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** The public part of a version: what pre-check results and GET /api/programmes/:code show. */
+export function publicRuleSet(ruleSet: RuleSet) {
+  const { id, kind, version, effectiveFrom, effectiveTo, parameters } = ruleSet;
+  return { id, kind, version, effectiveFrom, effectiveTo, parameters };
+}
+
+export type RuleSetsRepository = ReturnType<typeof createRuleSetsRepository>;
+
+export function createRuleSetsRepository(models: Models) {
+  return {
+    async listForProgramme(programme: string, transaction?: Transaction): Promise<StoredRuleSet[]> {
+      const rows = await models.RuleSet.findAll({
+        where: { programmeCode: programme },
+        order: [['kind', 'DESC'], ['effectiveFrom', 'DESC'], ['version', 'DESC']],
+        transaction,
+      });
+      return rows.map(toRuleSet);
+    },
+
+    async find(key: { id: string; kind: RuleSetKind; version: number }, transaction?: Transaction): Promise<StoredRuleSet | null> {
+      const row = await models.RuleSet.findOne({ where: key, transaction });
+      return row ? toRuleSet(row) : null;
+    },
+
+    async findByUids(uids: number[]): Promise<StoredRuleSet[]> {
+      if (uids.length === 0) return [];
+      const rows = await models.RuleSet.findAll({ where: { uid: uids } });
+      return rows.map(toRuleSet);
+    },
+
+    /** Serialises publications of one rule set, so two officers never get the same version number. */
+    async nextVersion(id: string, kind: RuleSetKind, transaction: Transaction): Promise<number> {
+      await models.RuleSet.sequelize!.query('SELECT pg_advisory_xact_lock(hashtext(:key))', {
+        replacements: { key: `rule_set:${kind}:${id}` },
+        transaction,
+      });
+      const max = (await models.RuleSet.max('version', { where: { id, kind }, transaction })) as number | null;
+      return (max ?? 0) + 1;
+    },
+
+    async insert(
+      ruleSet: RuleSet & { note: string | null; basedOnVersion: number | null; createdBy: string | null },
+      transaction?: Transaction,
+    ): Promise<StoredRuleSet> {
+      const row = await models.RuleSet.create(
+        {
+          id: ruleSet.id,
+          kind: ruleSet.kind,
+          version: ruleSet.version,
+          programmeCode: ruleSet.programme,
+          effectiveFrom: ruleSet.effectiveFrom,
+          effectiveTo: ruleSet.effectiveTo,
+          parameters: ruleSet.parameters,
+          note: ruleSet.note,
+          basedOnVersion: ruleSet.basedOnVersion,
+          createdBy: ruleSet.createdBy,
+        },
+        { transaction },
+      );
+      return toRuleSet(row);
+    },
+
+    /** How many calls froze each version (keyed by uid). */
+    async callsUsing(programme: string): Promise<Map<number, number>> {
+      const [rows] = await models.RuleSet.sequelize!.query(
+        `SELECT r.uid, count(c.id)::int AS n FROM rule_sets r
+           LEFT JOIN calls c ON c.rule_set_uid = r.uid OR c.award_rule_set_uid = r.uid
+          WHERE r.programme_code = :programme GROUP BY r.uid`,
+        { replacements: { programme } },
+      );
+      return new Map((rows as { uid: number; n: number }[]).map((r) => [Number(r.uid), r.n]));
+    },
+  };
+}
