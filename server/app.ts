@@ -20,6 +20,7 @@ import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
 import { callsRoutes } from './modules/calls/calls.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { eligibilityRoutes } from './modules/eligibility/eligibility.routes.ts';
+import { applicationsRoutes } from './modules/applications/applications.routes.ts';
 
 const clientDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client/dist');
 
@@ -30,6 +31,7 @@ export function routeTable(services: Services): RouteSpec[] {
     ...programmesRoutes(services),
     ...eligibilityRoutes(services),
     ...callsRoutes(services),
+    ...applicationsRoutes(services),
     ...auditRoutes(services),
   ];
   let document: unknown;

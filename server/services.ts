@@ -17,6 +17,13 @@ import { makeRunPrecheck } from './modules/eligibility/run-precheck.ts';
 import { makePublishRuleSetVersion } from './modules/eligibility/publish-rule-set-version.ts';
 import { makeDescribeProgramme } from './modules/programmes/describe-programme.ts';
 import { makeCreateCall } from './modules/calls/create-call.ts';
+import { createApplicationsRepository } from './modules/applications/applications.repository.ts';
+import { makeStartApplication } from './modules/applications/start-application.ts';
+import { makeSaveApplicationFacts } from './modules/applications/save-application-facts.ts';
+import { makeSubmitApplication } from './modules/applications/submit-application.ts';
+import { makeRemoveDocument, makeUploadDocument } from './modules/applications/upload-document.ts';
+import { makeListApplications, makeViewApplication } from './modules/applications/view-application.ts';
+import { makeReturnApplication, makeWithdrawApplication } from './modules/applications/change-application-status.ts';
 
 const packageJson = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -26,6 +33,8 @@ export function createServices(config: Config, db: Database, logger: Logger) {
   const programmes = createProgrammesRepository(db.models);
   const calls = createCallsRepository(db.models);
   const ruleSets = createRuleSetsRepository(db.models);
+  const applications = createApplicationsRepository(db.models);
+  const sequelize = db.sequelize;
   const throttle = createLoginThrottle(config, db.pool);
   const session = createSessionMiddleware(config, db.pool);
 
@@ -40,19 +49,29 @@ export function createServices(config: Config, db: Database, logger: Logger) {
     programmes,
     calls,
     ruleSets,
+    applications,
     rateLimits: {
       register: publicRateLimit(config, db.pool, 'register'),
       precheck: publicRateLimit(config, db.pool, 'precheck'),
       verify: publicRateLimit(config, db.pool, 'verify'),
     },
     useCases: {
-      registerCompany: makeRegisterCompany({ sequelize: db.sequelize, identity, audit }),
+      registerCompany: makeRegisterCompany({ sequelize, identity, audit }),
       signIn: makeSignIn({ identity, audit, throttle }),
       signOut: makeSignOut({ audit }),
       describeProgramme: makeDescribeProgramme({ programmes, ruleSets }),
       runPrecheck: makeRunPrecheck({ ruleSets }),
-      publishRuleSetVersion: makePublishRuleSetVersion({ sequelize: db.sequelize, ruleSets, audit }),
-      createCall: makeCreateCall({ sequelize: db.sequelize, calls, ruleSets, audit }),
+      publishRuleSetVersion: makePublishRuleSetVersion({ sequelize, ruleSets, audit }),
+      createCall: makeCreateCall({ sequelize, calls, ruleSets, audit }),
+      startApplication: makeStartApplication({ sequelize, applications, calls, audit }),
+      saveApplicationFacts: makeSaveApplicationFacts({ sequelize, applications, calls }),
+      uploadDocument: makeUploadDocument({ sequelize, applications, calls, audit }),
+      removeDocument: makeRemoveDocument({ sequelize, applications, audit }),
+      submitApplication: makeSubmitApplication({ sequelize, applications, calls, ruleSets, audit }),
+      withdrawApplication: makeWithdrawApplication({ sequelize, applications, audit }),
+      returnApplication: makeReturnApplication({ sequelize, applications, audit }),
+      viewApplication: makeViewApplication({ applications, calls, identity }),
+      listApplications: makeListApplications({ applications }),
     },
     async close() {
       session.close();

@@ -6,6 +6,7 @@ type ErrorEntry = { status: number; title: Bilingual };
 export const errorCatalogue = {
   validation_failed: { status: 400, title: { zh: '提交的信息有误，请按提示修改', en: 'Some of the information is not valid. Correct it and try again' } },
   invalid_json: { status: 400, title: { zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' } },
+  invalid_upload: { status: 400, title: { zh: '上传的内容不完整或格式有误，请重新上传', en: 'The upload was incomplete or malformed. Upload it again' } },
   unauthenticated: { status: 401, title: { zh: '请先登录', en: 'Sign in to continue' } },
   invalid_credentials: { status: 401, title: { zh: '邮箱或密码不正确', en: 'The email or password is not correct' } },
   session_expired: { status: 401, title: { zh: '登录已过期，请重新登录', en: 'Your session has expired. Sign in again' } },
@@ -16,6 +17,10 @@ export const errorCatalogue = {
   company_exists: { status: 409, title: { zh: '该统一社会信用代码的企业已注册，请联系贵单位管理员邀请您加入', en: 'A company with this unified social credit code is already registered. Ask its administrator to invite you' } },
   email_taken: { status: 409, title: { zh: '该邮箱已注册', en: 'An account with this email already exists' } },
   version_conflict: { status: 409, title: { zh: '内容已被他人修改，请刷新后重试', en: 'Someone else changed this. Reload and try again' } },
+  application_exists: { status: 409, title: { zh: '贵单位已在本批次创建了申报', en: 'Your company already has an application in this call' } },
+  application_locked: { status: 409, title: { zh: '申报已提交，不能再修改', en: 'The application has been submitted and can no longer be changed' } },
+  invalid_transition: { status: 409, title: { zh: '当前状态下不能执行此操作', en: 'This cannot be done in the application’s current status' } },
+  documents_missing: { status: 409, title: { zh: '请先上传所有必需的材料', en: 'Upload every required document first' } },
   call_closed: { status: 409, title: { zh: '申报已截止', en: 'The call is closed' } },
   budget_exceeded: { status: 409, title: { zh: '超出批次预算', en: 'This would exceed the call budget' } },
   payload_too_large: { status: 413, title: { zh: '提交的内容过大', en: 'The request is too large' } },

@@ -39,6 +39,10 @@ function toAppError(err: unknown): AppError {
   };
   if (e?.type && byType[e.type]) return new AppError(byType[e.type], { log: String((err as Error).message) });
   if (e?.code === 'LIMIT_FILE_SIZE') return new AppError('payload_too_large');
+  // multer's own limits and busboy's parse errors (an aborted or malformed multipart body) are the client's
+  if ((err as Error)?.name === 'MulterError' || /multipart|unexpected end of form|malformed part/i.test((err as Error)?.message ?? '')) {
+    return new AppError('invalid_upload', { log: (err as Error).message });
+  }
   return new AppError('internal_error', { log: err instanceof Error ? err.message : String(err) });
 }
 

@@ -42,6 +42,17 @@ export class TestClient {
     return this.request<T>('POST', path, { json, ...options });
   }
 
+  patch<T = any>(path: string, json?: unknown, options: { headers?: Record<string, string>; csrf?: boolean } = {}) {
+    return this.request<T>('PATCH', path, { json, ...options });
+  }
+
+  upload<T = any>(path: string, fields: Record<string, string>, file: { name: string; content: Buffer; type?: string }) {
+    const form = new FormData();
+    for (const [key, value] of Object.entries(fields)) form.append(key, value);
+    form.append('file', new Blob([new Uint8Array(file.content)], { type: file.type ?? 'application/octet-stream' }), file.name);
+    return this.request<T>('POST', path, { body: form });
+  }
+
   async signIn(email: string, password: string) {
     const reply = await this.post('/api/auth/login', { email, password });
     if (reply.status === 200) this.csrfToken = reply.body.csrfToken;

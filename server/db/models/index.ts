@@ -92,6 +92,59 @@ export class RuleSetModel extends Model<InferAttributes<RuleSetModel>, InferCrea
   declare createdAt: CreationOptional<Date>;
 }
 
+export class ApplicationModel extends Model<InferAttributes<ApplicationModel>, InferCreationAttributes<ApplicationModel>> {
+  declare id: CreationOptional<string>;
+  declare callId: string;
+  declare companyId: string;
+  declare status: CreationOptional<string>;
+  declare version: CreationOptional<number>;
+  declare facts: CreationOptional<Record<string, unknown>>;
+  declare screening: CreationOptional<object | null>;
+  declare ruleSetUid: CreationOptional<number | null>;
+  declare submittedAt: CreationOptional<Date | null>;
+  declare submissionKey: CreationOptional<string | null>;
+  declare createdBy: string | null;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+}
+
+export class ApplicationTransitionModel extends Model<InferAttributes<ApplicationTransitionModel>, InferCreationAttributes<ApplicationTransitionModel>> {
+  declare id: CreationOptional<number>;
+  declare applicationId: string;
+  declare fromStatus: string | null;
+  declare toStatus: string;
+  declare event: string;
+  declare byUser: string | null;
+  declare note: string | null;
+  declare changes: unknown;
+  declare at: CreationOptional<Date>;
+}
+
+export class DocumentModel extends Model<InferAttributes<DocumentModel>, InferCreationAttributes<DocumentModel>> {
+  declare id: CreationOptional<string>;
+  declare applicationId: string;
+  declare kind: string;
+  declare filename: string;
+  declare mediaType: string;
+  declare size: number;
+  declare sha256: string;
+  declare uploadedBy: string | null;
+  declare createdAt: CreationOptional<Date>;
+  declare deletedAt: CreationOptional<Date | null>;
+}
+
+export class MailOutboxModel extends Model<InferAttributes<MailOutboxModel>, InferCreationAttributes<MailOutboxModel>> {
+  declare id: CreationOptional<number>;
+  declare toAddress: string;
+  declare template: string;
+  declare language: string;
+  declare data: unknown;
+  declare status: CreationOptional<string>;
+  declare attempts: CreationOptional<number>;
+  declare createdAt: CreationOptional<Date>;
+  declare sentAt: CreationOptional<Date | null>;
+}
+
 export type Models = {
   Company: typeof CompanyModel;
   User: typeof UserModel;
@@ -100,6 +153,10 @@ export type Models = {
   Programme: typeof ProgrammeModel;
   Call: typeof CallModel;
   RuleSet: typeof RuleSetModel;
+  Application: typeof ApplicationModel;
+  ApplicationTransition: typeof ApplicationTransitionModel;
+  Document: typeof DocumentModel;
+  MailOutbox: typeof MailOutboxModel;
 };
 
 const timestamps = {
@@ -207,6 +264,66 @@ export function defineModels(sequelize: Sequelize): Models {
     },
     { sequelize, tableName: 'rule_sets', timestamps: true, updatedAt: false },
   );
+  ApplicationModel.init(
+    {
+      id: { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 },
+      callId: { type: DataTypes.UUID, allowNull: false },
+      companyId: { type: DataTypes.UUID, allowNull: false },
+      status: { type: DataTypes.TEXT, defaultValue: 'draft' },
+      version: { type: DataTypes.INTEGER, defaultValue: 1 },
+      facts: { type: DataTypes.JSONB, defaultValue: {} },
+      screening: { type: DataTypes.JSONB },
+      ruleSetUid: { type: DataTypes.BIGINT },
+      submittedAt: { type: DataTypes.DATE },
+      submissionKey: { type: DataTypes.TEXT },
+      createdBy: { type: DataTypes.UUID },
+      ...timestamps,
+    },
+    { sequelize, tableName: 'applications' },
+  );
+  ApplicationTransitionModel.init(
+    {
+      id: { type: DataTypes.BIGINT, primaryKey: true, autoIncrement: true },
+      applicationId: { type: DataTypes.UUID, allowNull: false },
+      fromStatus: { type: DataTypes.TEXT },
+      toStatus: { type: DataTypes.TEXT, allowNull: false },
+      event: { type: DataTypes.TEXT, allowNull: false },
+      byUser: { type: DataTypes.UUID },
+      note: { type: DataTypes.TEXT },
+      changes: { type: DataTypes.JSONB },
+      at: { type: DataTypes.DATE, defaultValue: DataTypes.NOW },
+    },
+    { sequelize, tableName: 'application_transitions', timestamps: false },
+  );
+  DocumentModel.init(
+    {
+      id: { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 },
+      applicationId: { type: DataTypes.UUID, allowNull: false },
+      kind: { type: DataTypes.TEXT, allowNull: false },
+      filename: { type: DataTypes.TEXT, allowNull: false },
+      mediaType: { type: DataTypes.TEXT, allowNull: false },
+      size: { type: DataTypes.BIGINT, allowNull: false },
+      sha256: { type: DataTypes.CHAR(64), allowNull: false },
+      uploadedBy: { type: DataTypes.UUID },
+      createdAt: { type: DataTypes.DATE, field: 'created_at' },
+      deletedAt: { type: DataTypes.DATE },
+    },
+    { sequelize, tableName: 'documents', timestamps: true, updatedAt: false },
+  );
+  MailOutboxModel.init(
+    {
+      id: { type: DataTypes.BIGINT, primaryKey: true, autoIncrement: true },
+      toAddress: { type: DataTypes.TEXT, allowNull: false },
+      template: { type: DataTypes.TEXT, allowNull: false },
+      language: { type: DataTypes.TEXT, defaultValue: 'zh-CN' },
+      data: { type: DataTypes.JSONB, allowNull: false },
+      status: { type: DataTypes.TEXT, defaultValue: 'queued' },
+      attempts: { type: DataTypes.INTEGER, defaultValue: 0 },
+      createdAt: { type: DataTypes.DATE, field: 'created_at' },
+      sentAt: { type: DataTypes.DATE },
+    },
+    { sequelize, tableName: 'mail_outbox', timestamps: true, updatedAt: false },
+  );
   return {
     Company: CompanyModel,
     User: UserModel,
@@ -215,5 +332,9 @@ export function defineModels(sequelize: Sequelize): Models {
     Programme: ProgrammeModel,
     Call: CallModel,
     RuleSet: RuleSetModel,
+    Application: ApplicationModel,
+    ApplicationTransition: ApplicationTransitionModel,
+    Document: DocumentModel,
+    MailOutbox: MailOutboxModel,
   };
 }

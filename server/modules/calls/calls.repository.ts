@@ -89,6 +89,11 @@ export function createCallsRepository(models: Models) {
       return toCall(row, await frozenRefs([row], transaction));
     },
 
+    async frozenUids(id: string, transaction?: Transaction): Promise<number[]> {
+      const row = await models.Call.findByPk(id, { attributes: ['ruleSetUid', 'awardRuleSetUid'], transaction });
+      return row ? [row.ruleSetUid, row.awardRuleSetUid].filter((u): u is number => u !== null).map(Number) : [];
+    },
+
     async listUnfrozen(): Promise<{ id: string; programme: string; opensAt: Date }[]> {
       const rows = await models.Call.findAll({ where: { ruleSetUid: null } });
       return rows.map((r) => ({ id: r.id, programme: r.programmeCode, opensAt: r.opensAt }));

@@ -1,0 +1,37 @@
+// The application lifecycle as one table: which event moves which status to which, and who may cause it.
+// Every transition writes a history row and an audit row (see record-transition in the repository).
+export const APPLICATION_STATUSES = [
+  'draft',
+  'submitted',
+  'ineligible',
+  'in_review',
+  'scored',
+  'approved',
+  'rejected',
+  'returned',
+  'withdrawn',
+  'noticed',
+  'appealed',
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export type ApplicationEvent = 'submit' | 'screen_out' | 'withdraw' | 'return' | 'resubmit';
+
+type Transition = { from: ApplicationStatus[]; to: ApplicationStatus; by: 'applicant' | 'officer' | 'system' };
+
+export const applicationTransitions: Record<ApplicationEvent, Transition> = {
+  submit: { from: ['draft'], to: 'submitted', by: 'applicant' },
+  // screening at submission found a failed criterion: recorded, with the reasons, as ineligible
+  screen_out: { from: ['submitted'], to: 'ineligible', by: 'system' },
+  withdraw: { from: ['draft', 'submitted', 'returned'], to: 'withdrawn', by: 'applicant' },
+  return: { from: ['submitted', 'in_review'], to: 'returned', by: 'officer' },
+  resubmit: { from: ['returned'], to: 'submitted', by: 'applicant' },
+};
+
+/** Where the firm may still change facts and documents. */
+export const EDITABLE_STATUSES: ApplicationStatus[] = ['draft', 'returned'];
+
+export function nextStatus(current: ApplicationStatus, event: ApplicationEvent): ApplicationStatus | null {
+  const transition = applicationTransitions[event];
+  return transition.from.includes(current) ? transition.to : null;
+}

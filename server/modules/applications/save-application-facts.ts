@@ -1,0 +1,41 @@
+// Autosave: partial facts merge into the draft, guarded by the version the client last saw.
+import type { Sequelize } from 'sequelize';
+import { AppError } from '../../errors/app-error.ts';
+import type { CallsRepository } from '../calls/calls.repository.ts';
+import type { CurrentUser } from '../identity/identity.types.ts';
+import { validateFacts } from '../eligibility/validate-facts.ts';
+import type { ProgrammeCode } from '../eligibility/rule-set.types.ts';
+import type { ApplicationsRepository } from './applications.repository.ts';
+import { assertFirmMember } from './applications.permissions.ts';
+import { EDITABLE_STATUSES } from './application-status.ts';
+
+/** A null value removes a fact; anything else replaces it. */
+export function mergeFacts(current: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+  const merged = { ...current };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete merged[key];
+    else merged[key] = value;
+  }
+  return merged;
+}
+
+export function makeSaveApplicationFacts(deps: { sequelize: Sequelize; applications: ApplicationsRepository; calls: CallsRepository }) {
+  return async function saveApplicationFacts(id: string, input: { facts: Record<string, unknown>; version: number }, user: CurrentUser) {
+    return deps.sequelize.transaction(async (transaction) => {
+      const application = assertFirmMember(user, await deps.applications.find(id, { transaction }));
+      if (!EDITABLE_STATUSES.includes(application.status)) throw new AppError('application_locked', { extra: { status: application.status } });
+      if (application.version !== input.version) throw versionConflict(application.version);
+      const call = await deps.calls.findById(application.callId, transaction);
+      const merged = mergeFacts(application.facts, input.facts);
+      const checked = validateFacts(call!.programme as ProgrammeCode, merged, 'draft');
+      if (!checked.ok) throw new AppError('validation_failed', { errors: checked.errors });
+      const version = await deps.applications.updateFacts(id, input.version, merged, transaction);
+      if (version === null) throw versionConflict((await deps.applications.find(id, { transaction }))!.version);
+      return { id, version };
+    });
+  };
+}
+
+function versionConflict(currentVersion: number) {
+  return new AppError('version_conflict', { extra: { currentVersion } });
+}

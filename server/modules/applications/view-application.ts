@@ -1,0 +1,47 @@
+// What the firm (or an officer) sees of one application, and the lists.
+import type { CurrentUser } from '../identity/identity.types.ts';
+import type { IdentityRepository } from '../identity/identity.repository.ts';
+import type { CallsRepository } from '../calls/calls.repository.ts';
+import type { ApplicationsRepository } from './applications.repository.ts';
+import { assertVisible } from './applications.permissions.ts';
+
+export function makeViewApplication(deps: { applications: ApplicationsRepository; calls: CallsRepository; identity: IdentityRepository }) {
+  return async function viewApplication(id: string, user: CurrentUser) {
+    const application = assertVisible(user, await deps.applications.find(id));
+    const [call, company, documents, history] = await Promise.all([
+      deps.calls.findById(application.callId),
+      deps.identity.findCompanyById(application.companyId),
+      deps.applications.documents(id),
+      deps.applications.history(id),
+    ]);
+    return {
+      id: application.id,
+      callId: application.callId,
+      programme: call!.programme,
+      call: { id: call!.id, title: call!.title, closesAt: call!.closesAt, graceMinutes: call!.graceMinutes },
+      company,
+      status: application.status,
+      version: application.version,
+      facts: application.facts,
+      documents,
+      screening: application.screening,
+      submittedAt: application.submittedAt,
+      history,
+      decision: null,
+      letters: [],
+    };
+  };
+}
+
+export function makeListApplications(deps: { applications: ApplicationsRepository }) {
+  return async function listApplications(user: CurrentUser, filter: { callId?: string; status?: string; limit: number; offset: number }) {
+    const staff = user.roles.includes('officer') || user.roles.includes('admin');
+    // a firm sees its own; without a company there is nothing to see
+    if (!staff && !user.companyId) return { items: [], total: 0 };
+    const { items, total } = await deps.applications.list({ ...filter, companyId: staff ? undefined : user.companyId! });
+    return {
+      total,
+      items: items.map(({ facts: _facts, screening: _screening, submissionKey: _key, ruleSetUid: _uid, ...rest }) => rest),
+    };
+  };
+}
