@@ -49,6 +49,7 @@ export async function seedDemo(db: Database, options: { password: string; resetP
             displayName: account.displayName,
             roles: account.roles,
             companyId: account.roles.includes('applicant') ? company.id : null,
+            companyRole: account.roles.includes('applicant') ? 'owner' : null,
             disabledAt: null,
             lastSignInAt: null,
           },

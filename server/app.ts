@@ -21,6 +21,7 @@ import { callsRoutes } from './modules/calls/calls.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { eligibilityRoutes } from './modules/eligibility/eligibility.routes.ts';
 import { applicationsRoutes } from './modules/applications/applications.routes.ts';
+import { companyRoutes } from './modules/identity/company.routes.ts';
 
 const clientDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client/dist');
 
@@ -28,6 +29,7 @@ export function routeTable(services: Services): RouteSpec[] {
   const specs: RouteSpec[] = [
     ...healthRoutes(services),
     ...identityRoutes(services),
+    ...companyRoutes(services),
     ...programmesRoutes(services),
     ...eligibilityRoutes(services),
     ...callsRoutes(services),

@@ -8,6 +8,8 @@ export type Config = {
   env: 'development' | 'production' | 'test';
   port: number;
   host: string;
+  /** Where people reach Huiqi, for links in e-mails */
+  publicUrl: string;
   databaseUrl: string | null;
   dataDir: string;
   embeddedPgPort: number | null;
@@ -27,6 +29,7 @@ const schema = Joi.object({
   NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
   PORT: Joi.number().integer().min(0).max(65535).default(3000),
   HOST: Joi.string().default('0.0.0.0'),
+  PUBLIC_URL: Joi.string().uri({ scheme: ['http', 'https'] }).empty(''),
   DATABASE_URL: Joi.string().uri({ scheme: ['postgres', 'postgresql'] }).empty(''),
   DATA_DIR: Joi.string().default('./.data'),
   EMBEDDED_PG_PORT: Joi.number().integer().min(1).max(65535).empty(''),
@@ -61,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     env: nodeEnv,
     port: value.PORT,
     host: value.HOST,
+    publicUrl: (value.PUBLIC_URL ?? `http://localhost:${value.PORT}`).replace(/\/$/, ''),
     databaseUrl: value.DATABASE_URL ?? null,
     dataDir,
     embeddedPgPort: value.EMBEDDED_PG_PORT ?? null,

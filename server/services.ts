@@ -24,6 +24,8 @@ import { makeSubmitApplication } from './modules/applications/submit-application
 import { makeRemoveDocument, makeUploadDocument } from './modules/applications/upload-document.ts';
 import { makeListApplications, makeViewApplication } from './modules/applications/view-application.ts';
 import { makeReturnApplication, makeWithdrawApplication } from './modules/applications/change-application-status.ts';
+import { createInvitationsRepository } from './modules/identity/company-invitations.repository.ts';
+import { makeAcceptInvitation, makeInviteColleague, makeReadInvitation } from './modules/identity/company-invitations.ts';
 
 const packageJson = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -35,6 +37,8 @@ export function createServices(config: Config, db: Database, logger: Logger) {
   const ruleSets = createRuleSetsRepository(db.models);
   const applications = createApplicationsRepository(db.models);
   const sequelize = db.sequelize;
+  const invitations = createInvitationsRepository(db.models);
+  const invitationDeps = { sequelize, invitations, identity, audit, publicUrl: config.publicUrl };
   const throttle = createLoginThrottle(config, db.pool);
   const session = createSessionMiddleware(config, db.pool);
 
@@ -50,6 +54,7 @@ export function createServices(config: Config, db: Database, logger: Logger) {
     calls,
     ruleSets,
     applications,
+    invitations,
     rateLimits: {
       register: publicRateLimit(config, db.pool, 'register'),
       precheck: publicRateLimit(config, db.pool, 'precheck'),
@@ -72,6 +77,9 @@ export function createServices(config: Config, db: Database, logger: Logger) {
       returnApplication: makeReturnApplication({ sequelize, applications, audit }),
       viewApplication: makeViewApplication({ applications, calls, identity }),
       listApplications: makeListApplications({ applications }),
+      inviteColleague: makeInviteColleague(invitationDeps),
+      readInvitation: makeReadInvitation(invitationDeps),
+      acceptInvitation: makeAcceptInvitation(invitationDeps),
     },
     async close() {
       session.close();

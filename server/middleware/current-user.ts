@@ -24,6 +24,7 @@ export function loadCurrentUser(config: Config, identity: IdentityRepository): R
       displayName: user.displayName,
       roles: user.roles,
       companyId: user.companyId,
+      companyRole: user.companyRole,
     };
     res.locals.user = current;
     next();

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { permissions } from '../../server/middleware/permissions.ts';
 import type { CurrentUser, Role } from '../../server/modules/identity/identity.types.ts';
 
-const user = (...roles: Role[]): CurrentUser => ({ id: 'u', email: 'u@example.cn', displayName: 'U', roles, companyId: null });
+const user = (...roles: Role[]): CurrentUser => ({ id: 'u', email: 'u@example.cn', displayName: 'U', roles, companyId: null, companyRole: null });
 
 describe('permission predicates', () => {
   // who → [public, signedIn, applicant, reviewer, officer, staff, admin]

@@ -17,6 +17,7 @@ export class UserModel extends Model<InferAttributes<UserModel>, InferCreationAt
   declare displayName: string;
   declare roles: string[];
   declare companyId: string | null;
+  declare companyRole: CreationOptional<'owner' | 'editor' | null>;
   declare language: CreationOptional<string>;
   declare disabledAt: Date | null;
   declare lastSignInAt: Date | null;
@@ -145,6 +146,19 @@ export class MailOutboxModel extends Model<InferAttributes<MailOutboxModel>, Inf
   declare sentAt: CreationOptional<Date | null>;
 }
 
+export class CompanyInvitationModel extends Model<InferAttributes<CompanyInvitationModel>, InferCreationAttributes<CompanyInvitationModel>> {
+  declare id: CreationOptional<string>;
+  declare companyId: string;
+  declare email: string;
+  declare role: 'owner' | 'editor';
+  declare tokenHash: string;
+  declare invitedBy: string;
+  declare expiresAt: Date;
+  declare acceptedAt: CreationOptional<Date | null>;
+  declare acceptedBy: CreationOptional<string | null>;
+  declare createdAt: CreationOptional<Date>;
+}
+
 export type Models = {
   Company: typeof CompanyModel;
   User: typeof UserModel;
@@ -157,6 +171,7 @@ export type Models = {
   ApplicationTransition: typeof ApplicationTransitionModel;
   Document: typeof DocumentModel;
   MailOutbox: typeof MailOutboxModel;
+  CompanyInvitation: typeof CompanyInvitationModel;
 };
 
 const timestamps = {
@@ -182,6 +197,7 @@ export function defineModels(sequelize: Sequelize): Models {
       displayName: { type: DataTypes.TEXT, allowNull: false },
       roles: { type: DataTypes.ARRAY(DataTypes.TEXT), allowNull: false },
       companyId: { type: DataTypes.UUID },
+      companyRole: { type: DataTypes.TEXT },
       language: { type: DataTypes.TEXT, defaultValue: 'zh-CN' },
       disabledAt: { type: DataTypes.DATE },
       lastSignInAt: { type: DataTypes.DATE },
@@ -324,6 +340,21 @@ export function defineModels(sequelize: Sequelize): Models {
     },
     { sequelize, tableName: 'mail_outbox', timestamps: true, updatedAt: false },
   );
+  CompanyInvitationModel.init(
+    {
+      id: { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 },
+      companyId: { type: DataTypes.UUID, allowNull: false },
+      email: { type: DataTypes.TEXT, allowNull: false },
+      role: { type: DataTypes.TEXT, allowNull: false },
+      tokenHash: { type: DataTypes.CHAR(64), allowNull: false },
+      invitedBy: { type: DataTypes.UUID, allowNull: false },
+      expiresAt: { type: DataTypes.DATE, allowNull: false },
+      acceptedAt: { type: DataTypes.DATE },
+      acceptedBy: { type: DataTypes.UUID },
+      createdAt: { type: DataTypes.DATE, field: 'created_at' },
+    },
+    { sequelize, tableName: 'company_invitations', timestamps: true, updatedAt: false },
+  );
   return {
     Company: CompanyModel,
     User: UserModel,
@@ -336,5 +367,6 @@ export function defineModels(sequelize: Sequelize): Models {
     ApplicationTransition: ApplicationTransitionModel,
     Document: DocumentModel,
     MailOutbox: MailOutboxModel,
+    CompanyInvitation: CompanyInvitationModel,
   };
 }

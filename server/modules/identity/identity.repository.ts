@@ -10,13 +10,14 @@ function toUser(row: UserModel): UserWithSecret {
     displayName: row.displayName,
     roles: row.roles as Role[],
     companyId: row.companyId,
+    companyRole: row.companyRole ?? null,
     passwordHash: row.passwordHash,
     disabledAt: row.disabledAt,
   };
 }
 
 export function toPublicUser(user: CurrentUser) {
-  return { id: user.id, email: user.email, displayName: user.displayName, roles: user.roles };
+  return { id: user.id, email: user.email, displayName: user.displayName, roles: user.roles, companyRole: user.companyRole };
 }
 
 function toCompany(row: CompanyModel): Company {
@@ -56,13 +57,31 @@ export function createIdentityRepository(models: Models) {
     ): Promise<{ ok: true; company: Company; user: UserWithSecret } | { ok: false; clash: 'company' | 'email' }> {
       try {
         const company = await models.Company.create(input.company, { transaction });
-        const user = await models.User.create({ ...input.user, companyId: company.id, disabledAt: null, lastSignInAt: null }, { transaction });
+        const user = await models.User.create({ ...input.user, companyId: company.id, companyRole: 'owner', disabledAt: null, lastSignInAt: null }, { transaction });
         return { ok: true, company: toCompany(company), user: toUser(user) };
       } catch (error) {
         if (error instanceof UniqueConstraintError) {
           const constraint = (error.parent as { constraint?: string } | undefined)?.constraint ?? '';
           return { ok: false, clash: constraint.startsWith('users_') ? 'email' : 'company' };
         }
+        throw error;
+      }
+    },
+
+    async companyMembers(companyId: string) {
+      const rows = await models.User.findAll({ where: { companyId }, order: [['createdAt', 'ASC']] });
+      return rows.map((r) => ({ id: r.id, email: r.email, displayName: r.displayName, companyRole: r.companyRole ?? null }));
+    },
+
+    async createMember(
+      input: { email: string; passwordHash: string; displayName: string; companyId: string; companyRole: 'owner' | 'editor' },
+      transaction: Transaction,
+    ): Promise<UserWithSecret | null> {
+      try {
+        const row = await models.User.create({ ...input, roles: ['applicant'], disabledAt: null, lastSignInAt: null }, { transaction });
+        return toUser(row);
+      } catch (error) {
+        if (error instanceof UniqueConstraintError) return null;
         throw error;
       }
     },

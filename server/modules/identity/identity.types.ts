@@ -8,6 +8,8 @@ export type CurrentUser = {
   displayName: string;
   roles: Role[];
   companyId: string | null;
+  /** owner (may invite colleagues) or editor; null for staff */
+  companyRole: 'owner' | 'editor' | null;
 };
 
 export type Company = { id: string; name: string; uscc: string };
