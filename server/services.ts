@@ -17,6 +17,7 @@ import { makeRunPrecheck } from './modules/eligibility/run-precheck.ts';
 import { makePublishRuleSetVersion } from './modules/eligibility/publish-rule-set-version.ts';
 import { makeDescribeProgramme } from './modules/programmes/describe-programme.ts';
 import { makeCreateCall } from './modules/calls/create-call.ts';
+import { makeUpdateCall } from './modules/calls/update-call.ts';
 import { createApplicationsRepository } from './modules/applications/applications.repository.ts';
 import { makeStartApplication } from './modules/applications/start-application.ts';
 import { makeSaveApplicationFacts } from './modules/applications/save-application-facts.ts';
@@ -68,6 +69,7 @@ export function createServices(config: Config, db: Database, logger: Logger) {
       runPrecheck: makeRunPrecheck({ ruleSets }),
       publishRuleSetVersion: makePublishRuleSetVersion({ sequelize, ruleSets, audit }),
       createCall: makeCreateCall({ sequelize, calls, ruleSets, audit }),
+      updateCall: makeUpdateCall({ sequelize, calls, audit }),
       startApplication: makeStartApplication({ sequelize, applications, calls, audit }),
       saveApplicationFacts: makeSaveApplicationFacts({ sequelize, applications, calls }),
       uploadDocument: makeUploadDocument({ sequelize, applications, calls, audit }),

@@ -78,8 +78,8 @@ export function createCallsRepository(models: Models) {
       return { items: rows.map((row) => toCall(row, refs)), total: count };
     },
 
-    async findById(id: string, transaction?: Transaction): Promise<Call | null> {
-      const row = await models.Call.findByPk(id, { transaction });
+    async findById(id: string, transaction?: Transaction, options: { lock?: boolean } = {}): Promise<Call | null> {
+      const row = await models.Call.findByPk(id, { transaction, lock: options.lock ? true : undefined });
       return row ? toCall(row, await frozenRefs([row], transaction)) : null;
     },
 
@@ -92,6 +92,16 @@ export function createCallsRepository(models: Models) {
     async frozenUids(id: string, transaction?: Transaction): Promise<number[]> {
       const row = await models.Call.findByPk(id, { attributes: ['ruleSetUid', 'awardRuleSetUid'], transaction });
       return row ? [row.ruleSetUid, row.awardRuleSetUid].filter((u): u is number => u !== null).map(Number) : [];
+    },
+
+    async update(id: string, changes: Partial<{ title: string; opensAt: Date; closesAt: Date; graceMinutes: number; budget: number; reviewersPerApplication: number }>, transaction: Transaction): Promise<Call> {
+      await models.Call.update(changes, { where: { id }, transaction });
+      const row = (await models.Call.findByPk(id, { transaction }))!;
+      return toCall(row, await frozenRefs([row], transaction));
+    },
+
+    async applicationCount(id: string, transaction?: Transaction): Promise<number> {
+      return models.Application.count({ where: { callId: id }, transaction });
     },
 
     async listUnfrozen(): Promise<{ id: string; programme: string; opensAt: Date }[]> {
