@@ -78,7 +78,7 @@ export function createServices(config: Config, db: Database, logger: Logger) {
       withdrawApplication: makeWithdrawApplication({ sequelize, applications, audit }),
       returnApplication: makeReturnApplication({ sequelize, applications, audit }),
       viewApplication: makeViewApplication({ applications, calls, identity }),
-      listApplications: makeListApplications({ applications }),
+      listApplications: makeListApplications({ applications, calls, identity }),
       inviteColleague: makeInviteColleague(invitationDeps),
       readInvitation: makeReadInvitation(invitationDeps),
       acceptInvitation: makeAcceptInvitation(invitationDeps),

@@ -16,4 +16,5 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/applications', label: 'nav.applications', roles: ['applicant'] },
   { to: '/reviews', label: 'nav.reviews', roles: ['reviewer'] },
   { to: '/calls', label: 'nav.calls', roles: ['officer', 'admin'] },
+  { to: '/officer/rule-sets', label: 'nav.ruleSets', roles: ['officer', 'admin'] },
 ];

@@ -4,8 +4,11 @@ import { RegisterPage } from '../features/auth/components/register-page';
 import { ApplicationsPage } from '../features/applications/components/applications-page';
 import { CallsPage } from '../features/calls/components/calls-page';
 import { ProgrammeDetailPage } from '../features/programmes/components/programme-detail-page';
+import { PrecheckPage } from '../features/programmes/components/precheck-page';
 import { ProgrammeListPage } from '../features/programmes/components/programme-list-page';
 import { ReviewsPage } from '../features/reviews/components/reviews-page';
+import { RuleSetsIndexPage } from '../features/rule-sets/components/rule-sets-index-page';
+import { RuleSetsPage } from '../features/rule-sets/components/rule-sets-page';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
 import { RequireRole } from './require-role';
@@ -23,6 +26,7 @@ export const router = createBrowserRouter([
           { index: true, element: <ProgrammeListPage /> },
           { path: 'programmes', element: <ProgrammeListPage /> },
           { path: 'programmes/:code', element: <ProgrammeDetailPage /> },
+          { path: 'programmes/:code/precheck', element: <PrecheckPage /> },
           { path: 'login', element: <LoginPage /> },
           { path: 'register', element: <RegisterPage /> },
           {
@@ -36,6 +40,14 @@ export const router = createBrowserRouter([
           {
             path: 'calls',
             element: <RequireRole roles={['officer', 'admin']}><CallsPage /></RequireRole>,
+          },
+          {
+            path: 'officer/rule-sets',
+            element: <RequireRole roles={['officer', 'admin']}><RuleSetsIndexPage /></RequireRole>,
+          },
+          {
+            path: 'officer/rule-sets/:code',
+            element: <RequireRole roles={['officer', 'admin']}><RuleSetsPage /></RequireRole>,
           },
           { path: '*', element: <NotFoundPage /> },
         ],
