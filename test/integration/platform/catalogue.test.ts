@@ -42,7 +42,7 @@ describe('programmes and calls', () => {
     expect(ids).not.to.include.members([closed.id, upcoming.id]);
     const item = reply.body.items.find((c: { id: string }) => c.id === open.id);
     expect(item).to.include({ programme: 'tech-sme', budget: 100, committed: 0 });
-    expect(item).to.have.keys('id', 'programme', 'title', 'opensAt', 'closesAt', 'graceMinutes', 'budget', 'committed', 'reviewersPerApplication');
+    expect(item).to.include.keys('id', 'programme', 'title', 'opensAt', 'closesAt', 'graceMinutes', 'budget', 'committed', 'reviewersPerApplication', 'ruleSet', 'awardScheme');
 
     const bad = await new TestClient(app.baseUrl).get('/api/calls?status=whenever');
     expect(bad.status).to.equal(400);
