@@ -18,6 +18,9 @@ export type Call = {
   awardScheme: { id: string; version: number } | null;
 };
 
+/** What an officer may change after a call is created. */
+export type CallChanges = Partial<Pick<NewCall, 'title' | 'opensAt' | 'closesAt' | 'graceMinutes' | 'budget' | 'reviewersPerApplication'>>;
+
 type FrozenRefs = Map<number, { id: string; version: number }>;
 
 function toCall(row: CallModel, refs: FrozenRefs): Call {
@@ -94,7 +97,7 @@ export function createCallsRepository(models: Models) {
       return row ? [row.ruleSetUid, row.awardRuleSetUid].filter((u): u is number => u !== null).map(Number) : [];
     },
 
-    async update(id: string, changes: Partial<{ title: string; opensAt: Date; closesAt: Date; graceMinutes: number; budget: number; reviewersPerApplication: number }>, transaction: Transaction): Promise<Call> {
+    async update(id: string, changes: CallChanges, transaction: Transaction): Promise<Call> {
       await models.Call.update(changes, { where: { id }, transaction });
       const row = (await models.Call.findByPk(id, { transaction }))!;
       return toCall(row, await frozenRefs([row], transaction));

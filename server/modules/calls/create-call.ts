@@ -7,17 +7,9 @@ import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { CurrentUser } from '../identity/identity.types.ts';
 import { selectRuleSet, selectRuleSetWithFallback } from '../eligibility/select-rule-set.ts';
 import type { RuleSetsRepository, StoredRuleSet } from '../eligibility/rule-sets.repository.ts';
-import type { CallsRepository } from './calls.repository.ts';
+import type { CallsRepository, NewCall } from './calls.repository.ts';
 
-export type CreateCallInput = {
-  programme: string;
-  title: string;
-  opensAt: Date;
-  closesAt: Date;
-  graceMinutes: number;
-  budget: number;
-  reviewersPerApplication: number;
-};
+export type CreateCallInput = Omit<NewCall, 'ruleSetUid' | 'awardRuleSetUid' | 'createdBy'>;
 
 /** The eligibility version (falling back as the pre-check does) and award scheme in force on the opening day. */
 export function versionsToFreeze(versions: StoredRuleSet[], opensAt: Date) {

@@ -4,9 +4,7 @@ import type { Sequelize } from 'sequelize';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { CurrentUser } from '../identity/identity.types.ts';
-import type { CallsRepository, Call } from './calls.repository.ts';
-
-export type CallChanges = Partial<{ title: string; opensAt: Date; closesAt: Date; graceMinutes: number; budget: number; reviewersPerApplication: number }>;
+import type { Call, CallChanges, CallsRepository } from './calls.repository.ts';
 
 export function makeUpdateCall(deps: { sequelize: Sequelize; calls: CallsRepository; audit: AuditRepository }) {
   return async function updateCall(id: string, changes: CallChanges, officer: CurrentUser, clientIp: string): Promise<Call> {
