@@ -61,4 +61,24 @@ export const fieldMessages: Record<string, Bilingual> = {
     en: 'The unified social credit code is not valid: enter all 18 characters and check the last (check) character',
   },
   'password.weak': { zh: '密码至少 10 个字符，且不能全为相同字符', en: 'Use at least 10 characters, not all the same' },
+  'company.registered': { zh: '该企业已注册', en: 'This company is already registered' },
+  'email.registered': { zh: '该邮箱已注册，请直接登录', en: 'This email is already registered. Sign in instead' },
+  'email.hasAccount': { zh: '该邮箱已有账户', en: 'This email already has an account' },
+  'call.closesBeforeOpens': { zh: '截止时间必须晚于开始时间', en: 'The closing time must be after the opening time' },
+  'call.budgetBelowCommitted': { zh: '预算不能低于已承诺的 {committed} 元', en: 'The budget cannot be below the {committed} yuan already committed' },
+  'call.openingFixed': { zh: '已有申报的批次不能更改开始时间', en: 'The opening of a call with applications cannot move' },
+  'ruleSet.kindAmbiguous': { zh: '请指明规则类型（eligibility 或 award）', en: 'Say which kind of rule set (eligibility or award)' },
+  'ruleSet.endBeforeStart': { zh: '失效日期不能早于生效日期', en: 'The end date cannot be before the start date' },
+  'ruleSet.unknownParameter': { zh: '该规则版本没有此参数', en: 'This rule set has no such parameter' },
+  'ruleSet.shapeMismatch': { zh: '新值的类型或结构与原参数不一致', en: 'The new value does not have the type or structure of the old one' },
+  'ruleSet.ratioRange': { zh: '比例应在 0 到 1 之间（例如 0.6 表示 60%）', en: 'A ratio is between 0 and 1 (0.6 means 60%)' },
+  'ruleSet.notNegative': { zh: '应为不小于 0 的数', en: 'Must be a number of at least 0' },
+  'ruleSet.notEvaluable': { zh: '这些参数无法用于资格计算，请检查', en: 'These parameters cannot be used for screening. Check them' },
+  'document.kindNotAsked': { zh: '本项目不需要这类材料', en: 'This programme does not ask for this kind of document' },
+  'document.fileMissing': { zh: '请选择要上传的文件', en: 'Choose a file to upload' },
 };
+
+/** A field error from the catalogue; {placeholders} are filled from the AppError's params when sent. */
+export function fieldError(field: string, key: keyof typeof fieldMessages & string) {
+  return { field, message: fieldMessages[key] };
+}

@@ -13,6 +13,7 @@ import { documentRequirements } from '../programmes/programme-requirements.ts';
 import type { ApplicationsRepository } from './applications.repository.ts';
 import { assertFirmMember } from './applications.permissions.ts';
 import { EDITABLE_STATUSES } from './application-status.ts';
+import { fieldError } from '../../errors/messages.ts';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
@@ -47,8 +48,8 @@ export function makeUploadDocument(deps: { sequelize: Sequelize; applications: A
     const call = (await deps.calls.findById(application.callId))!;
     const kinds = documentRequirements[call.programme as ProgrammeCode].map((d) => d.kind);
     const errors = [
-      ...(kinds.includes(input.kind) ? [] : [{ field: 'kind', message: { zh: '本项目不需要这类材料', en: 'This programme does not ask for this kind of document' } }]),
-      ...(input.file && input.file.buffer.length > 0 ? [] : [{ field: 'file', message: { zh: '请选择要上传的文件', en: 'Choose a file to upload' } }]),
+      ...(kinds.includes(input.kind) ? [] : [fieldError('kind', 'document.kindNotAsked')]),
+      ...(input.file && input.file.buffer.length > 0 ? [] : [fieldError('file', 'document.fileMissing')]),
     ];
     if (errors.length > 0) throw new AppError('validation_failed', { errors });
     const content = input.file!.buffer;

@@ -8,6 +8,7 @@ import type { CurrentUser } from '../identity/identity.types.ts';
 import { selectRuleSet, selectRuleSetWithFallback } from '../eligibility/select-rule-set.ts';
 import type { RuleSetsRepository, StoredRuleSet } from '../eligibility/rule-sets.repository.ts';
 import type { CallsRepository, NewCall } from './calls.repository.ts';
+import { fieldError } from '../../errors/messages.ts';
 
 export type CreateCallInput = Omit<NewCall, 'ruleSetUid' | 'awardRuleSetUid' | 'createdBy'>;
 
@@ -23,7 +24,7 @@ export function makeCreateCall(deps: { sequelize: Sequelize; calls: CallsReposit
   return async function createCall(input: CreateCallInput, actor: CurrentUser, clientIp: string) {
     if (input.closesAt <= input.opensAt) {
       throw new AppError('validation_failed', {
-        errors: [{ field: 'closesAt', message: { zh: '截止时间必须晚于开始时间', en: 'The closing time must be after the opening time' } }],
+        errors: [fieldError('closesAt', 'call.closesBeforeOpens')],
       });
     }
     const frozen = versionsToFreeze(await deps.ruleSets.listForProgramme(input.programme), input.opensAt);

@@ -7,6 +7,7 @@ import type { CurrentUser } from '../identity/identity.types.ts';
 import { evaluate } from './evaluate.ts';
 import type { JsonValue, Parameter, RuleSet, RuleSetKind } from './rule-set.types.ts';
 import type { RuleSetsRepository, StoredRuleSet } from './rule-sets.repository.ts';
+import { fieldError } from '../../errors/messages.ts';
 
 export type PublishInput = {
   basedOn: { id: string; kind?: RuleSetKind; version: number };
@@ -60,7 +61,7 @@ function findBase(versions: StoredRuleSet[], programme: string, basedOn: Publish
   if (candidates.length === 0) throw notFound(`rule set ${basedOn.id} v${basedOn.version} of ${programme}`);
   if (candidates.length > 1) {
     throw new AppError('validation_failed', {
-      errors: [{ field: 'basedOn.kind', message: { zh: '请指明规则类型（eligibility 或 award）', en: 'Say which kind of rule set (eligibility or award)' } }],
+      errors: [fieldError('basedOn.kind', 'ruleSet.kindAmbiguous')],
     });
   }
   return candidates[0];
@@ -68,7 +69,7 @@ function findBase(versions: StoredRuleSet[], programme: string, basedOn: Publish
 
 function checkDates(input: PublishInput): FieldError[] {
   if (input.effectiveTo && input.effectiveTo < input.effectiveFrom) {
-    return [{ field: 'effectiveTo', message: { zh: '失效日期不能早于生效日期', en: 'The end date cannot be before the start date' } }];
+    return [fieldError('effectiveTo', 'ruleSet.endBeforeStart')];
   }
   return [];
 }
@@ -77,20 +78,12 @@ function checkDates(input: PublishInput): FieldError[] {
 function checkParameter(parameters: Parameter[], id: string, value: JsonValue): FieldError[] {
   const field = `parameters.${id}`;
   const original = parameters.find((p) => p.id === id);
-  if (!original) return [{ field, message: { zh: '该规则版本没有此参数', en: 'This rule set has no such parameter' } }];
+  if (!original) return [fieldError(field, 'ruleSet.unknownParameter')];
   if (!sameShape(original.value, value)) {
-    return [{ field, message: { zh: '新值的类型或结构与原参数不一致', en: 'The new value does not have the type or structure of the old one' } }];
+    return [fieldError(field, 'ruleSet.shapeMismatch')];
   }
   if (typeof value === 'number' && (!Number.isFinite(value) || value < 0 || (original.unit === 'ratio' && value > 1))) {
-    return [
-      {
-        field,
-        message:
-          original.unit === 'ratio'
-            ? { zh: '比例应在 0 到 1 之间（例如 0.6 表示 60%）', en: 'A ratio is between 0 and 1 (0.6 means 60%)' }
-            : { zh: '应为不小于 0 的数', en: 'Must be a number of at least 0' },
-      },
-    ];
+    return [fieldError(field, original.unit === 'ratio' ? 'ruleSet.ratioRange' : 'ruleSet.notNegative')];
   }
   return [];
 }
@@ -117,7 +110,7 @@ function assertEvaluates(ruleSet: RuleSet, versions: RuleSet[]): void {
   } catch (error) {
     throw new AppError('validation_failed', {
       log: `rule set does not evaluate: ${(error as Error).message}`,
-      errors: [{ field: 'parameters', message: { zh: '这些参数无法用于资格计算，请检查', en: 'These parameters cannot be used for screening. Check them' } }],
+      errors: [fieldError('parameters', 'ruleSet.notEvaluable')],
     });
   }
 }

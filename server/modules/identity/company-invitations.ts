@@ -10,6 +10,7 @@ import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { IdentityRepository } from './identity.repository.ts';
 import { toPublicUser } from './identity.repository.ts';
 import type { CurrentUser } from './identity.types.ts';
+import { fieldError } from '../../errors/messages.ts';
 
 const VALID_DAYS = 7;
 const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
@@ -20,7 +21,7 @@ export function makeInviteColleague(deps: Deps) {
   return async function inviteColleague(input: { email: string; role: 'owner' | 'editor' }, owner: CurrentUser, language: Language, clientIp: string) {
     if (!owner.companyId || owner.companyRole !== 'owner') throw new AppError('forbidden', { log: 'only the company owner invites' });
     if (await deps.identity.findUserByEmail(input.email)) {
-      throw new AppError('email_taken', { errors: [{ field: 'email', message: { zh: '该邮箱已有账户', en: 'This email already has an account' } }] });
+      throw new AppError('email_taken', { errors: [fieldError('email', 'email.hasAccount')] });
     }
     const company = (await deps.identity.findCompanyById(owner.companyId))!;
     const token = crypto.randomBytes(32).toString('base64url');

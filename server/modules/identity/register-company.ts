@@ -5,6 +5,7 @@ import { hashPassword } from '../../lib/password.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { IdentityRepository } from './identity.repository.ts';
 import { toPublicUser } from './identity.repository.ts';
+import { fieldError } from '../../errors/messages.ts';
 
 export type RegisterCompanyInput = {
   email: string;
@@ -44,10 +45,10 @@ export function makeRegisterCompany(deps: { sequelize: Sequelize; identity: Iden
 
 const companyExists = () =>
   new AppError('company_exists', {
-    errors: [{ field: 'company.uscc', message: { zh: '该企业已注册', en: 'This company is already registered' } }],
+    errors: [fieldError('company.uscc', 'company.registered')],
   });
 
 const emailTaken = () =>
   new AppError('email_taken', {
-    errors: [{ field: 'email', message: { zh: '该邮箱已注册，请直接登录', en: 'This email is already registered. Sign in instead' } }],
+    errors: [fieldError('email', 'email.registered')],
   });
