@@ -22,6 +22,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { eligibilityRoutes } from './modules/eligibility/eligibility.routes.ts';
 import { applicationsRoutes } from './modules/applications/applications.routes.ts';
 import { companyRoutes } from './modules/identity/company.routes.ts';
+import { mailboxRoutes } from './notifications/mailbox.routes.ts';
 
 const clientDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client/dist');
 
@@ -35,6 +36,7 @@ export function routeTable(services: Services): RouteSpec[] {
     ...callsRoutes(services),
     ...applicationsRoutes(services),
     ...auditRoutes(services),
+    ...mailboxRoutes(services),
   ];
   let document: unknown;
   const all = [...specs, openApiSpec(() => document)];

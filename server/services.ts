@@ -25,6 +25,7 @@ import { makeSubmitApplication } from './modules/applications/submit-application
 import { makeRemoveDocument, makeUploadDocument } from './modules/applications/upload-document.ts';
 import { makeListApplications, makeViewApplication } from './modules/applications/view-application.ts';
 import { makeReturnApplication, makeWithdrawApplication } from './modules/applications/change-application-status.ts';
+import { createOutboxRepository } from './notifications/outbox.repository.ts';
 import { createInvitationsRepository } from './modules/identity/company-invitations.repository.ts';
 import { makeAcceptInvitation, makeInviteColleague, makeReadInvitation } from './modules/identity/company-invitations.ts';
 
@@ -56,6 +57,7 @@ export function createServices(config: Config, db: Database, logger: Logger) {
     ruleSets,
     applications,
     invitations,
+    outbox: createOutboxRepository(db.models),
     rateLimits: {
       register: publicRateLimit(config, db.pool, 'register'),
       precheck: publicRateLimit(config, db.pool, 'precheck'),

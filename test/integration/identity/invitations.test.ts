@@ -54,6 +54,19 @@ describe('colleagues join a company by invitation', () => {
     expect(byEditor.status).to.equal(403);
   });
 
+  it('when an administrator opens the development mailbox, then the invitation is there; others are refused', async () => {
+    const owner = await signedInApplicant(app.baseUrl);
+    const email = uniqueEmail('mailbox');
+    await owner.client.post('/api/company/invitations', { email });
+    const { signedInStaff } = await import('../../support/factories.ts');
+    const { client: admin } = await signedInStaff(app.baseUrl, app.db, ['admin']);
+    const box = await admin.get(`/api/mailbox?to=${encodeURIComponent(email)}`);
+    expect(box.status).to.equal(200);
+    expect(box.body.items[0]).to.include({ to: email, template: 'company-invitation', status: 'queued' });
+    expect(box.body.items[0].data.link).to.include('/invitations/');
+    expect((await owner.client.get('/api/mailbox')).status).to.equal(403);
+  });
+
   it('when an invitation names an e-mail that already has an account, then 409 email_taken', async () => {
     const owner = await signedInApplicant(app.baseUrl);
     const other = await signedInApplicant(app.baseUrl);
