@@ -1,4 +1,5 @@
 // Building criterion results and the overall outcome (policy/README.md "Criterion outcomes").
+import { factSchemas } from './fact-schemas/index.ts';
 import type { Bilingual, CriterionOutcome, CriterionResult, Outcome } from './rule-set.types.ts';
 
 export function criterion(
@@ -40,8 +41,22 @@ export function pickBand<T extends { atLeast?: number; above?: number }>(
   );
 }
 
+/** The form label of a fact (as people saw it), from any programme's fact schema; the name itself otherwise. */
+function factLabel(name: string): Bilingual {
+  for (const schema of Object.values(factSchemas)) {
+    const label = (schema.properties as Record<string, { 'x-label'?: Bilingual }> | undefined)?.[name]?.['x-label'];
+    if (label) return label;
+  }
+  return { zh: name, en: name };
+}
+
 /** A criterion whose facts were not given. */
 export function missingCriterion(id: string, citation: string, facts: string[]): CriterionResult {
-  const names = facts.join(', ');
-  return criterion(id, 'missing', citation, bilingual(`未提供所需数据：${names}`, `Not given: ${names}`));
+  const labels = facts.map(factLabel);
+  return criterion(
+    id,
+    'missing',
+    citation,
+    bilingual(`未提供所需数据：${labels.map((l) => l.zh).join('、')}`, `Not given: ${labels.map((l) => l.en).join(', ')}`),
+  );
 }
