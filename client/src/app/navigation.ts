@@ -13,8 +13,9 @@ export type NavItem = {
 /** The header's links, by role. Keep in step with the guarded routes in router.tsx. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/programmes', label: 'nav.programmes', activeAlsoOn: ['/'] },
+  { to: '/calls', label: 'nav.calls', roles: ['applicant', 'officer', 'admin'] },
   { to: '/applications', label: 'nav.applications', roles: ['applicant'] },
+  { to: '/company', label: 'nav.company', roles: ['applicant'] },
   { to: '/reviews', label: 'nav.reviews', roles: ['reviewer'] },
-  { to: '/calls', label: 'nav.calls', roles: ['officer', 'admin'] },
   { to: '/officer/rule-sets', label: 'nav.ruleSets', roles: ['officer', 'admin'] },
 ];

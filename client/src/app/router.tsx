@@ -1,7 +1,12 @@
 import { createBrowserRouter } from 'react-router';
 import { LoginPage } from '../features/auth/components/login-page';
 import { RegisterPage } from '../features/auth/components/register-page';
+import { ApplicationPage } from '../features/applications/components/application-page';
 import { ApplicationsPage } from '../features/applications/components/applications-page';
+import { CallApplicationsPage } from '../features/applications/components/call-applications-page';
+import { CallFormPage } from '../features/calls/components/call-form-page';
+import { CompanyPage } from '../features/company/components/company-page';
+import { InvitationPage } from '../features/company/components/invitation-page';
 import { CallsPage } from '../features/calls/components/calls-page';
 import { ProgrammeDetailPage } from '../features/programmes/components/programme-detail-page';
 import { PrecheckPage } from '../features/programmes/components/precheck-page';
@@ -34,12 +39,33 @@ export const router = createBrowserRouter([
             element: <RequireRole roles={['applicant']}><ApplicationsPage /></RequireRole>,
           },
           {
+            path: 'applications/:id',
+            element: <RequireRole roles={['applicant', 'officer', 'admin']}><ApplicationPage /></RequireRole>,
+          },
+          {
+            path: 'company',
+            element: <RequireRole roles={['applicant']}><CompanyPage /></RequireRole>,
+          },
+          { path: 'invitations/:token', element: <InvitationPage /> },
+          {
             path: 'reviews',
             element: <RequireRole roles={['reviewer']}><ReviewsPage /></RequireRole>,
           },
           {
             path: 'calls',
-            element: <RequireRole roles={['officer', 'admin']}><CallsPage /></RequireRole>,
+            element: <RequireRole roles={['applicant', 'officer', 'admin']}><CallsPage /></RequireRole>,
+          },
+          {
+            path: 'calls/new',
+            element: <RequireRole roles={['officer', 'admin']}><CallFormPage /></RequireRole>,
+          },
+          {
+            path: 'calls/:id/edit',
+            element: <RequireRole roles={['officer', 'admin']}><CallFormPage /></RequireRole>,
+          },
+          {
+            path: 'calls/:id/applications',
+            element: <RequireRole roles={['officer', 'admin']}><CallApplicationsPage /></RequireRole>,
           },
           {
             path: 'officer/rule-sets',

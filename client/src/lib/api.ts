@@ -19,6 +19,8 @@ export class ApiError extends Error {
   readonly errors: FieldError[];
   /** From the Retry-After header (seconds), when the server sent one. */
   readonly retryAfterSeconds?: number;
+  /** Any other members of the problem body, e.g. `applicationId` or `currentVersion`. */
+  readonly extra: Record<string, unknown>;
 
   constructor(init: {
     status: number;
@@ -28,6 +30,7 @@ export class ApiError extends Error {
     detail?: string;
     errors?: FieldError[];
     retryAfterSeconds?: number;
+    extra?: Record<string, unknown>;
   }) {
     super(init.detail || init.title || init.code);
     this.name = 'ApiError';
@@ -38,6 +41,7 @@ export class ApiError extends Error {
     this.detail = init.detail;
     this.errors = init.errors ?? [];
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.extra = init.extra ?? {};
   }
 
   /** The server's own words for the user (already in the requested language), if it sent any. */
@@ -69,7 +73,7 @@ export function setApiLanguage(language: string): void {
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 const UNSAFE_METHODS: ReadonlySet<Method> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export type RequestOptions = { signal?: AbortSignal };
+export type RequestOptions = { signal?: AbortSignal; headers?: Record<string, string> };
 
 async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = {
@@ -78,6 +82,7 @@ async function request<T>(method: Method, path: string, body?: unknown, options:
   };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (UNSAFE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  Object.assign(headers, options.headers);
 
   let response: Response;
   try {
@@ -107,6 +112,71 @@ function isJson(response: Response): boolean {
   return /^application\/([\w.+-]+\+)?json\b/i.test(type);
 }
 
+export type UploadOptions = {
+  signal?: AbortSignal;
+  /** Called with the bytes sent so far and the total, as the browser reports them. */
+  onProgress?: (loaded: number, total: number) => void;
+};
+
+/**
+ * Sends a multipart form with XMLHttpRequest (fetch cannot report upload progress), with the same
+ * headers as every other request. Resolves with the JSON answer; failures become an ApiError.
+ */
+export function upload<T>(path: string, form: FormData, options: UploadOptions = {}): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
+    xhr.setRequestHeader('Accept-Language', acceptLanguage);
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) options.onProgress?.(event.loaded, event.total);
+    };
+    xhr.onload = () => {
+      const type = xhr.getResponseHeader('Content-Type') ?? '';
+      let body: unknown = undefined;
+      if (/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+        try {
+          body = JSON.parse(xhr.responseText);
+        } catch {
+          body = undefined;
+        }
+      }
+      if (xhr.status >= 200 && xhr.status < 300) {
+        if (body === undefined) reject(new ApiError({ status: xhr.status, code: UNEXPECTED_RESPONSE }));
+        else resolve(body as T);
+        return;
+      }
+      reject(problemToApiError(body, xhr.status, parseRetryAfter(xhr.getResponseHeader('Retry-After'))));
+    };
+    xhr.onerror = () => reject(new ApiError({ status: 0, code: NETWORK_ERROR }));
+    xhr.onabort = () => reject(new DOMException('Upload aborted', 'AbortError'));
+    options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(form);
+  });
+}
+
+function problemToApiError(problem: unknown, status: number, retryAfterSeconds: number | undefined): ApiError {
+  if (typeof problem !== 'object' || problem === null) return new ApiError({ status, code: UNEXPECTED_RESPONSE, retryAfterSeconds });
+  const p = problem as Record<string, unknown>;
+  return new ApiError({
+    status: typeof p.status === 'number' ? p.status : status,
+    code: typeof p.code === 'string' ? p.code : UNEXPECTED_RESPONSE,
+    type: stringOrUndefined(p.type),
+    title: stringOrUndefined(p.title),
+    detail: stringOrUndefined(p.detail),
+    errors: parseFieldErrors(p.errors),
+    retryAfterSeconds,
+    extra: p,
+  });
+}
+
+/** Extra fields of a problem+json body (e.g. applicationId, currentVersion), kept on the error. */
+export function problemField(error: ApiError, name: string): unknown {
+  return error.extra[name];
+}
+
 async function toApiError(response: Response): Promise<ApiError> {
   const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'));
   const fallback = { status: response.status, code: UNEXPECTED_RESPONSE, retryAfterSeconds };
@@ -129,6 +199,7 @@ async function toApiError(response: Response): Promise<ApiError> {
     detail: stringOrUndefined(p.detail),
     errors: parseFieldErrors(p.errors),
     retryAfterSeconds,
+    extra: p,
   });
 }
 

@@ -12,6 +12,8 @@ export type User = {
   email: string;
   displayName?: string;
   roles: Role[];
+  /** Within the user's company: the owner may invite colleagues. */
+  companyRole?: 'owner' | 'editor' | null;
 };
 
 export type Company = { id: string | number; name: string; uscc: string };

@@ -26,7 +26,8 @@ export function makeViewApplication(deps: { applications: ApplicationsRepository
       documents,
       screening: application.screening,
       submittedAt: application.submittedAt,
-      history,
+      // the facts snapshot kept with a return is internal: it only serves to show what a resubmission changed
+      history: history.map((entry) => (entry.event === 'return' ? { ...entry, changes: null } : entry)),
       decision: null,
       letters: [],
     };

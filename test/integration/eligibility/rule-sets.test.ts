@@ -58,47 +58,54 @@ describe('rule-set versions and calls', () => {
 
   it('when an officer publishes a new version, then pre-checks after its date use it, earlier ones do not, and calls keep the version they froze', async () => {
     const { client: officer } = await signedInStaff(app.baseUrl, app.db, ['officer']);
-    const from = futureDate();
+    // later than every version already stored (the database may hold earlier runs' versions)
+    const [rows] = await app.db.sequelize.query("SELECT to_char(max(effective_from), 'YYYY-MM-DD') AS latest FROM rule_sets WHERE id = 'hte-2016' AND kind = 'eligibility'");
+    const from = dayAfter((rows as { latest: string }[])[0].latest, 1 + crypto.randomInt(0, 50));
 
-    // a call opening before the new version freezes the current one
+    // a call opening before the new versions freezes the one in force then
     const earlyCall = await officer.post('/api/calls', {
-      programme: 'high-tech-enterprise', title: '测试批次（旧规则）', opensAt: `${dayAfter(from, -10)}T01:00:00Z`, closesAt: `${dayAfter(from, 30)}T09:00:00Z`, budget: 1_000_000,
+      programme: 'high-tech-enterprise', title: '测试批次（旧规则）', opensAt: `${dayAfter(from, -1)}T01:00:00Z`, closesAt: `${dayAfter(from, 30)}T09:00:00Z`, budget: 1_000_000,
     });
     expect(earlyCall.status, earlyCall.text).to.equal(201);
     const frozenBefore = earlyCall.body.ruleSet;
 
-    const published = await officer.post('/api/programmes/high-tech-enterprise/rule-sets', {
-      basedOn: { id: 'hte-2016', version: frozenBefore.version },
-      effectiveFrom: from,
-      note: '测试：高新收入占比要求提高到 70%',
-      parameters: { 'HTE-E07.minHiTechRevenueShare': 0.7 },
-    });
-    expect(published.status, published.text).to.equal(201);
-    expect(published.body).to.include({ id: 'hte-2016', kind: 'eligibility', effectiveFrom: from, basedOnVersion: frozenBefore.version });
-    expect(published.body.version).to.be.greaterThan(frozenBefore.version);
-    expect(published.body.parameters.find((p: { id: string }) => p.id === 'HTE-E07.minHiTechRevenueShare').value).to.equal(0.7);
+    const publish = (effectiveFrom: string, share: number) =>
+      officer.post('/api/programmes/high-tech-enterprise/rule-sets', {
+        basedOn: { id: 'hte-2016', version: 1 },
+        effectiveFrom,
+        note: `测试：高新收入占比要求 ${share * 100}%`,
+        parameters: { 'HTE-E07.minHiTechRevenueShare': share },
+      });
+    const lenient = await publish(from, 0.6);
+    const strict = await publish(dayAfter(from, 10), 0.7);
+    expect(strict.status, strict.text).to.equal(201);
+    expect(strict.body).to.include({ id: 'hte-2016', kind: 'eligibility', effectiveFrom: dayAfter(from, 10), basedOnVersion: 1 });
+    expect(strict.body.version).to.be.greaterThan(lenient.body.version);
+    expect(strict.body.parameters.find((p: { id: string }) => p.id === 'HTE-E07.minHiTechRevenueShare').value).to.equal(0.7);
 
-    const audit = await app.db.models.AuditEvent.findOne({ where: { action: 'rule_set.published', entityId: `eligibility:hte-2016:v${published.body.version}` } });
+    const audit = await app.db.models.AuditEvent.findOne({ where: { action: 'rule_set.published', entityId: `eligibility:hte-2016:v${strict.body.version}` } });
     expect(audit?.after).to.deep.include({ parameters: { 'HTE-E07.minHiTechRevenueShare': 0.7 } });
 
     const precheck = (asOf: string) => new TestClient(app.baseUrl).post('/api/programmes/high-tech-enterprise/precheck', { facts: hteFacts, asOf });
-    const before = await precheck(dayAfter(from, -1));
-    const after = await precheck(dayAfter(from, 1));
+    const before = await precheck(dayAfter(from, 9));
+    const after = await precheck(dayAfter(from, 11));
+    expect(before.body.ruleSet).to.deep.equal({ id: 'hte-2016', version: lenient.body.version });
     expect(before.body.criteria.find((c: { id: string }) => c.id === 'HTE-E07').outcome).to.equal('pass');
-    expect(after.body.ruleSet).to.deep.equal({ id: 'hte-2016', version: published.body.version });
+    expect(after.body.ruleSet).to.deep.equal({ id: 'hte-2016', version: strict.body.version });
     expect(after.body.criteria.find((c: { id: string }) => c.id === 'HTE-E07').outcome).to.equal('fail');
 
     // the early call still has its version; a call opening after the date freezes the new one
-    const reread = await new TestClient(app.baseUrl).get('/api/calls?programme=high-tech-enterprise&limit=200');
-    expect(reread.body.items.find((c: { id: string }) => c.id === earlyCall.body.id).ruleSet).to.deep.equal(frozenBefore);
+    const reread = await new TestClient(app.baseUrl).get(`/api/calls/${earlyCall.body.id}`);
+    expect(reread.body.ruleSet).to.deep.equal(frozenBefore);
+    expect(frozenBefore.version).not.to.be.oneOf([lenient.body.version, strict.body.version]);
     const lateCall = await officer.post('/api/calls', {
-      programme: 'high-tech-enterprise', title: '测试批次（新规则）', opensAt: `${dayAfter(from, 2)}T01:00:00Z`, closesAt: `${dayAfter(from, 40)}T09:00:00Z`, budget: 1_000_000,
+      programme: 'high-tech-enterprise', title: '测试批次（新规则）', opensAt: `${dayAfter(from, 12)}T01:00:00Z`, closesAt: `${dayAfter(from, 40)}T09:00:00Z`, budget: 1_000_000,
     });
-    expect(lateCall.body.ruleSet).to.deep.equal({ id: 'hte-2016', version: published.body.version });
+    expect(lateCall.body.ruleSet).to.deep.equal({ id: 'hte-2016', version: strict.body.version });
 
     const versions = await officer.get('/api/programmes/high-tech-enterprise/rule-sets');
-    const listed = versions.body.items.find((v: { kind: string; version: number }) => v.kind === 'eligibility' && v.version === published.body.version);
-    expect(listed).to.include({ note: '测试：高新收入占比要求提高到 70%', callsUsing: 1 });
+    const listed = versions.body.items.find((v: { kind: string; version: number }) => v.kind === 'eligibility' && v.version === strict.body.version);
+    expect(listed).to.include({ note: '测试：高新收入占比要求 70%', callsUsing: 1 });
   });
 
   it('when a new version has a wrong value, then 400 names the parameter and nothing is stored', async () => {

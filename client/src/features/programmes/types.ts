@@ -1,7 +1,8 @@
 import type { Localized } from '../../lib/i18n';
 
-/** Text that the server may send bilingual ({ zh, en }) or as one string. */
-export type ServerText = Localized | string;
+import type { CriterionInfo, RubricItem, ServerText } from '../../lib/facts/screening-types';
+
+export type { CriterionInfo, CriterionOutcome, Outcome, PrecheckResult, RubricItem, ServerText } from '../../lib/facts/screening-types';
 
 export type ProgrammeSummary = {
   code: string;
@@ -33,10 +34,6 @@ export type RuleSetSummary = {
   parameters?: RuleParameter[];
 };
 
-export type CriterionInfo = { id: string; label?: ServerText; citation?: string };
-
-export type RubricItem = { id: string; label?: ServerText; min: number; max: number };
-
 /** GET /api/programmes/:code */
 export type ProgrammeDetail = {
   code: string;
@@ -52,47 +49,6 @@ export type ProgrammeDetail = {
   awardSchemes?: RuleSetSummary[];
   criteria?: CriterionInfo[];
   rubric?: { items: RubricItem[] } | null;
-};
-
-export type Outcome = 'eligible' | 'ineligible' | 'incomplete';
-export type CriterionOutcome = 'pass' | 'fail' | 'review' | 'missing';
-
-/** POST /api/programmes/:code/precheck — every label, message, basis and note already in the request's language. */
-export type PrecheckResult = {
-  programme: string;
-  ruleSet: { id: string; version: number | string };
-  asOf: string;
-  outcome: Outcome;
-  category?: string;
-  score?: number;
-  scoreExact?: string;
-  directQualification?: boolean;
-  pendingReview?: string[];
-  criteria: {
-    id: string;
-    outcome: CriterionOutcome;
-    actual?: unknown;
-    required?: unknown;
-    citation?: string;
-    message?: ServerText;
-  }[];
-  scoreItems?: {
-    id: string;
-    label?: ServerText;
-    points: number;
-    exact?: string;
-    max?: number;
-    missing?: boolean;
-    basis?: ServerText;
-  }[];
-  rubricProposal?: { id: string; min: number; max: number; basis?: ServerText }[];
-  award?: {
-    scheme: string;
-    version?: number | string;
-    amount: number;
-    breakdown?: { item: string; label?: ServerText; amount: number }[];
-  };
-  notes?: ServerText[];
 };
 
 export type PrecheckRequest = { facts: Record<string, unknown>; asOf?: string };

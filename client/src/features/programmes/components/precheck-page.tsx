@@ -11,8 +11,8 @@ import { useApiResource } from '../../../lib/use-api-resource';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { getProgramme } from '../api/get-programme';
 import { precheck } from '../api/precheck';
-import { FactField } from '../precheck/fact-fields';
-import { parseFactSchema } from '../precheck/fact-schema';
+import { FactField } from '../../../components/ui/fact-fields';
+import { parseFactSchema } from '../../../lib/facts/fact-schema';
 import {
   clearStored,
   emptyValue,
@@ -27,8 +27,8 @@ import {
   withoutSensitive,
   type FormValue,
   type Path,
-} from '../precheck/form-values';
-import { PrecheckResultView } from '../precheck/precheck-result';
+} from '../../../lib/facts/form-values';
+import { PrecheckResultView } from '../../../components/ui/screening-result';
 import type { PrecheckRequest, PrecheckResult, ProgrammeDetail } from '../types';
 
 const AS_OF_ID = 'precheck-asOf';

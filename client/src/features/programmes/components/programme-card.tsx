@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { localize, useI18n } from '../../../lib/i18n';
 import type { ProgrammeSummary } from '../types';
-import { ServerText } from './server-text';
+import { ServerText } from '../../../components/ui/server-text';
 
 export function ProgrammeCard({ programme }: { programme: ProgrammeSummary }) {
   const { language, t } = useI18n();

@@ -14,7 +14,7 @@ import { useApiResource } from '../../../lib/use-api-resource';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { getProgramme } from '../api/get-programme';
 import type { ProgrammeDetail, RuleSetSummary } from '../types';
-import { ServerText } from './server-text';
+import { ServerText } from '../../../components/ui/server-text';
 
 export function ProgrammeDetailPage() {
   const { code = '' } = useParams();

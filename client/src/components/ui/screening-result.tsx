@@ -1,8 +1,8 @@
 import type { RefObject } from 'react';
-import { formatFixed2, formatNumber, formatYuan } from '../../../lib/format';
-import { localize, useI18n, type MessageKey } from '../../../lib/i18n';
-import { ServerText } from '../components/server-text';
-import type { CriterionOutcome, Outcome, PrecheckResult, ProgrammeDetail } from '../types';
+import { formatFixed2, formatNumber, formatYuan } from '../../lib/format';
+import { localize, useI18n, type MessageKey } from '../../lib/i18n';
+import { ServerText } from './server-text';
+import type { CriterionOutcome, Outcome, PrecheckResult, ScreeningContext } from '../../lib/facts/screening-types';
 
 const OUTCOME_TEXT: Record<Outcome, MessageKey> = {
   eligible: 'precheck.outcome.eligible',
@@ -33,7 +33,7 @@ const CATEGORY_TEXT: Record<string, MessageKey> = {
 
 type Props = {
   result: PrecheckResult;
-  programme: ProgrammeDetail;
+  programme: ScreeningContext;
   headingRef: RefObject<HTMLHeadingElement | null>;
 };
 

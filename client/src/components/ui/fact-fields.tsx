@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import { formatQuantity, unitWord } from '../../../lib/format';
-import { localize, useI18n, type Language, type Localized } from '../../../lib/i18n';
-import type { FieldNode, NumberListNode, ObjectListNode, ObjectNode } from './fact-schema';
-import { NONE_GIVEN, emptyValue, fieldId, parseNumber, type FormObject, type FormValue, type Path } from './form-values';
+import { formatQuantity, unitWord } from '../../lib/format';
+import { localize, useI18n, type Language, type Localized } from '../../lib/i18n';
+import type { FieldNode, NumberListNode, ObjectListNode, ObjectNode } from '../../lib/facts/fact-schema';
+import { NONE_GIVEN, emptyValue, fieldId, parseNumber, type FormObject, type FormValue, type Path } from '../../lib/facts/form-values';
 
 type FieldProps = {
   node: FieldNode;

@@ -3,7 +3,7 @@
  * typed ('' = not given). It turns into the `facts` of the request, keeps itself in sessionStorage,
  * and places the server's field errors (`facts.ipItems[0].type`) on inputs (`fact-ipItems-0-type`).
  */
-import type { MessageKey } from '../../../lib/i18n';
+import type { MessageKey } from '../i18n';
 import type { FieldNode, ObjectNode } from './fact-schema';
 
 export type FormObject = { [key: string]: FormValue };
@@ -259,4 +259,55 @@ export function clearStored(code: string): void {
   } catch {
     // Nothing to do.
   }
+}
+
+/** Saved facts (numbers, booleans, lists) back into the form's text tree; the inverse of toFacts. */
+export function fromFacts(node: FieldNode, value: unknown): FormValue {
+  switch (node.kind) {
+    case 'object': {
+      const source = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+      return Object.fromEntries(node.fields.map((field) => [field.name, fromFacts(field, source[field.name])]));
+    }
+    case 'numberList': {
+      if (!Array.isArray(value) || value.length === 0) return [''];
+      return value.slice(0, node.maxItems).map((item) => fromFacts(node.item, item)) as FormValue[];
+    }
+    case 'objectList': {
+      if (!Array.isArray(value)) return [];
+      if (value.length === 0) return NONE_GIVEN;
+      return value.slice(0, node.maxItems).map((item) => fromFacts(node.item, item));
+    }
+    case 'boolean':
+      return typeof value === 'boolean' ? String(value) : '';
+    case 'number': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return '';
+      return node.unit === 'ratio' ? String(Number((value * 100).toPrecision(12))) : String(value);
+    }
+    default:
+      return typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
+  }
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The top-level facts that differ between what the server holds and what the form now says:
+ * changed or new ones with their value, cleared ones as null. Facts whose input cannot be read
+ * (in `unreadable`, top-level names) are left alone until the user corrects them.
+ */
+export function diffFacts(saved: Record<string, unknown>, next: Record<string, unknown>, names: string[], unreadable: Set<string>): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  for (const name of names) {
+    if (unreadable.has(name)) continue;
+    const before = saved[name];
+    const after = next[name];
+    if (after === undefined) {
+      if (before !== undefined && before !== null) changes[name] = null;
+    } else if (!sameJson(before, after)) {
+      changes[name] = after;
+    }
+  }
+  return changes;
 }

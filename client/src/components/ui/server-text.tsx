@@ -1,5 +1,5 @@
-import { localize, useI18n } from '../../../lib/i18n';
-import type { ServerText as ServerTextValue } from '../types';
+import { localize, useI18n } from '../../lib/i18n';
+import type { ServerText as ServerTextValue } from '../../lib/facts/screening-types';
 
 const HAS_CHINESE = /[\u3400-\u9fff]/;
 

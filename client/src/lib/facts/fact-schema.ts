@@ -2,7 +2,7 @@
  * Reads a programme's fact schema (JSON Schema draft-07 with the x-label, x-unit, x-help, x-enumLabels,
  * x-order and x-sensitive extension keywords) into the field tree the pre-check form renders.
  */
-import type { Localized } from '../../../lib/i18n';
+import type { Localized } from '../i18n';
 
 type Raw = Record<string, unknown>;
 
