@@ -311,6 +311,7 @@ export const en: Messages = {
   'application.submittedAt': "Submitted",
   'application.factsTitle': "Answers",
   'application.notGiven': "Not given",
+  'autosave.idle': "Your answers are saved automatically.",
   'autosave.pending': "Unsaved changes…",
   'autosave.saving': "Saving…",
   'autosave.savedAt': "Saved at {time}",

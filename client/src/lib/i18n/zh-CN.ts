@@ -305,6 +305,7 @@ export const zhCN = {
   'application.submittedAt': "提交时间",
   'application.factsTitle': "填报内容",
   'application.notGiven': "未填写",
+  'autosave.idle': "填写的内容会自动保存。",
   'autosave.pending': "有未保存的修改…",
   'autosave.saving': "正在保存…",
   'autosave.savedAt': "已保存 {time}",

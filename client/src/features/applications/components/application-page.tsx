@@ -174,7 +174,7 @@ function Deadline({ closesAt, graceMinutes }: { closesAt: string; graceMinutes: 
 
 function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () => void }) {
   const { language, t } = useI18n();
-  let text = '';
+  let text = t('autosave.idle');
   if (state.kind === 'pending') text = t('autosave.pending');
   else if (state.kind === 'saving') text = t('autosave.saving');
   else if (state.kind === 'saved') text = t('autosave.savedAt', { time: formatTime(state.at, language) });
