@@ -120,5 +120,16 @@ describe('in the browser: a firm prepares, saves, documents and submits an appli
     await page.waitForSelector(`tr[data-application="${applicationId}"]`);
     expect(await page.textContent(`tr[data-application="${applicationId}"]`)).to.include('已提交').and.include('查看');
     expect(await seriousAccessibilityViolations(page)).to.deep.equal([]);
+
+    // the same application, in English: status, screening and timeline follow the language
+    await page.click('button.language-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.goto(`${app.baseUrl}/applications/${applicationId}`);
+    await page.waitForSelector('#precheck-result');
+    expect(await page.textContent('#application-status')).to.equal('Submitted');
+    expect(await page.textContent('#timeline [data-event="submit"]')).to.include('Draft').and.include('Submitted');
+    // messages are English; citations stay the Chinese document numbers they are
+    expect(await page.textContent('[data-criterion="SME-E02"]')).to.match(/employees|staff/i);
+    expect(await seriousAccessibilityViolations(page)).to.deep.equal([]);
   });
 });
