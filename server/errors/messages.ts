@@ -75,6 +75,7 @@ export const fieldMessages: Record<string, Bilingual> = {
   'ruleSet.notNegative': { zh: '应为不小于 0 的数', en: 'Must be a number of at least 0' },
   'ruleSet.notEvaluable': { zh: '这些参数无法用于资格计算，请检查', en: 'These parameters cannot be used for screening. Check them' },
   'document.kindNotAsked': { zh: '本项目不需要这类材料', en: 'This programme does not ask for this kind of document' },
+  'document.required': { zh: '请上传：{label}', en: 'Upload: {label}' },
   'document.fileMissing': { zh: '请选择要上传的文件', en: 'Choose a file to upload' },
 };
 

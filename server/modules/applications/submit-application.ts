@@ -2,6 +2,8 @@
 // against the call's frozen rule set. Idempotent: a second submit answers the first one's result.
 import type { Sequelize } from 'sequelize';
 import { AppError } from '../../errors/app-error.ts';
+import { fieldMessages } from '../../errors/messages.ts';
+import { format } from '../../i18n/language.ts';
 import { beijingDate } from '../../lib/dates.ts';
 import type { Language } from '../../i18n/language.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
@@ -43,7 +45,10 @@ export function makeSubmitApplication(deps: {
       const missing = documentRequirements[programme].filter((d) => d.required && !present.has(d.kind));
       if (missing.length > 0) {
         throw new AppError('documents_missing', {
-          errors: missing.map((d) => ({ field: `documents.${d.kind}`, message: { zh: `请上传：${d.label.zh}`, en: `Upload: ${d.label.en}` } })),
+          errors: missing.map((d) => {
+            const template = fieldMessages['document.required'];
+            return { field: `documents.${d.kind}`, message: { zh: format(template.zh, { label: d.label.zh }), en: format(template.en, { label: d.label.en }) } };
+          }),
         });
       }
       const checked = validateFacts(programme, application.facts);

@@ -84,6 +84,7 @@ describe('evidence and submission', () => {
     expect(reply.status).to.equal(409);
     expect(reply.body.code).to.equal('documents_missing');
     expect(reply.body.errors.map((e: { field: string }) => e.field)).to.have.members(['documents.business_licence', 'documents.financial_statements']);
+    expect(reply.body.errors.find((e: { field: string }) => e.field === 'documents.business_licence').message).to.equal('请上传：营业执照');
   });
 
   it('when a complete application is submitted twice (and at once), then there is one submission with the frozen screening, a history row, an audit row and one e-mail', async () => {
