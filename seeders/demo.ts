@@ -6,17 +6,17 @@ import type { Role } from '../server/modules/identity/identity.types.ts';
 
 export const DEMO_COMPANY = { name: '广州示例科技有限公司', uscc: '91440101MA59TE5TXB' };
 
-type DemoAccount = { email: string; displayName: string; roles: Role[]; reviewer?: { expertise: 'technical' | 'financial'; field: string } };
+type DemoAccount = { email: string; displayName: string; roles: Role[]; reviewer?: { kind: 'technical' | 'financial'; fields: string[] } };
 
 export const demoAccounts: DemoAccount[] = [
   { email: 'admin@huiqi.test', displayName: '系统管理员', roles: ['admin'] },
   { email: 'officer@huiqi.test', displayName: '项目主管 王敏', roles: ['officer'] },
-  { email: 'reviewer1@huiqi.test', displayName: '评审专家 李晨（电子信息）', roles: ['reviewer'], reviewer: { expertise: 'technical', field: 'electronic_information' } },
-  { email: 'reviewer2@huiqi.test', displayName: '评审专家 陈静（生物与新医药）', roles: ['reviewer'], reviewer: { expertise: 'technical', field: 'biomedicine' } },
-  { email: 'reviewer3@huiqi.test', displayName: '评审专家 黄磊（新材料）', roles: ['reviewer'], reviewer: { expertise: 'technical', field: 'new_materials' } },
-  { email: 'reviewer4@huiqi.test', displayName: '评审专家 周强（先进制造与自动化）', roles: ['reviewer'], reviewer: { expertise: 'technical', field: 'advanced_manufacturing' } },
-  { email: 'reviewer5@huiqi.test', displayName: '财务专家 吴芳', roles: ['reviewer'], reviewer: { expertise: 'financial', field: 'finance' } },
-  { email: 'reviewer6@huiqi.test', displayName: '财务专家 郑涛', roles: ['reviewer'], reviewer: { expertise: 'financial', field: 'finance' } },
+  { email: 'reviewer1@huiqi.test', displayName: '评审专家 李晨（电子信息）', roles: ['reviewer'], reviewer: { kind: 'technical', fields: ['electronic_information', 'high_tech_services'] } },
+  { email: 'reviewer2@huiqi.test', displayName: '评审专家 陈静（生物与新医药）', roles: ['reviewer'], reviewer: { kind: 'technical', fields: ['biomedicine', 'resources_environment'] } },
+  { email: 'reviewer3@huiqi.test', displayName: '评审专家 黄磊（新材料）', roles: ['reviewer'], reviewer: { kind: 'technical', fields: ['new_materials', 'new_energy'] } },
+  { email: 'reviewer4@huiqi.test', displayName: '评审专家 周强（先进制造与自动化）', roles: ['reviewer'], reviewer: { kind: 'technical', fields: ['advanced_manufacturing', 'aerospace'] } },
+  { email: 'reviewer5@huiqi.test', displayName: '财务专家 吴芳', roles: ['reviewer'], reviewer: { kind: 'financial', fields: ['finance'] } },
+  { email: 'reviewer6@huiqi.test', displayName: '财务专家 郑涛', roles: ['reviewer'], reviewer: { kind: 'financial', fields: ['finance'] } },
   { email: 'applicant@huiqi.test', displayName: '申报联系人 张伟', roles: ['applicant'] },
 ];
 

@@ -21,6 +21,7 @@ import { callsRoutes } from './modules/calls/calls.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { eligibilityRoutes } from './modules/eligibility/eligibility.routes.ts';
 import { applicationsRoutes } from './modules/applications/applications.routes.ts';
+import { reviewsRoutes } from './modules/reviews/reviews.routes.ts';
 import { companyRoutes } from './modules/identity/company.routes.ts';
 import { mailboxRoutes } from './notifications/mailbox.routes.ts';
 
@@ -35,6 +36,7 @@ export function routeTable(services: Services): RouteSpec[] {
     ...eligibilityRoutes(services),
     ...callsRoutes(services),
     ...applicationsRoutes(services),
+    ...reviewsRoutes(services),
     ...auditRoutes(services),
     ...mailboxRoutes(services),
   ];

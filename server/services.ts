@@ -25,6 +25,14 @@ import { makeSubmitApplication } from './modules/applications/submit-application
 import { makeRemoveDocument, makeUploadDocument } from './modules/applications/upload-document.ts';
 import { makeListApplications, makeViewApplication } from './modules/applications/view-application.ts';
 import { makeReturnApplication, makeWithdrawApplication } from './modules/applications/change-application-status.ts';
+import { createReviewsRepository } from './modules/reviews/reviews.repository.ts';
+import { makeAssignReviewer, makeAssignReviewers, makeUnassignReviewer, platformDomainsFrom } from './modules/reviews/assign-reviewers.ts';
+import { makeDeclareConflict, makeSaveReviewScores, makeSubmitReview } from './modules/reviews/score-review.ts';
+import { makeModerateScore } from './modules/reviews/moderate-score.ts';
+import { makeUpdateReviewSettings } from './modules/reviews/review-settings.ts';
+import { makeReviewerProfiles } from './modules/reviews/reviewer-profiles.ts';
+import { makeViewReviews } from './modules/reviews/view-reviews.ts';
+import { makeViewPanels } from './modules/reviews/view-panels.ts';
 import { createOutboxRepository } from './notifications/outbox.repository.ts';
 import { createInvitationsRepository } from './modules/identity/company-invitations.repository.ts';
 import { makeAcceptInvitation, makeInviteColleague, makeReadInvitation } from './modules/identity/company-invitations.ts';
@@ -40,6 +48,8 @@ export function createServices(config: Config, db: Database, logger: Logger) {
   const applications = createApplicationsRepository(db.models);
   const sequelize = db.sequelize;
   const invitations = createInvitationsRepository(db.models);
+  const reviews = createReviewsRepository(db.models);
+  const reviewDeps = { sequelize, calls, applications, reviews, audit, identity, programmes, platformDomains: platformDomainsFrom(config.mailFrom) };
   const invitationDeps = { sequelize, invitations, identity, audit, publicUrl: config.publicUrl };
   const throttle = createLoginThrottle(config, db.pool);
   const session = createSessionMiddleware(config, db.pool);
@@ -57,6 +67,7 @@ export function createServices(config: Config, db: Database, logger: Logger) {
     ruleSets,
     applications,
     invitations,
+    reviews,
     outbox: createOutboxRepository(db.models),
     rateLimits: {
       register: publicRateLimit(config, db.pool, 'register'),
@@ -78,12 +89,23 @@ export function createServices(config: Config, db: Database, logger: Logger) {
       removeDocument: makeRemoveDocument({ sequelize, applications, audit }),
       submitApplication: makeSubmitApplication({ sequelize, applications, calls, ruleSets, audit }),
       withdrawApplication: makeWithdrawApplication({ sequelize, applications, audit }),
-      returnApplication: makeReturnApplication({ sequelize, applications, audit }),
+      returnApplication: makeReturnApplication({ sequelize, applications, audit, reviews }),
       viewApplication: makeViewApplication({ applications, calls, identity }),
       listApplications: makeListApplications({ applications, calls, identity }),
       inviteColleague: makeInviteColleague(invitationDeps),
       readInvitation: makeReadInvitation(invitationDeps),
       acceptInvitation: makeAcceptInvitation(invitationDeps),
+      assignReviewers: makeAssignReviewers(reviewDeps),
+      assignReviewer: makeAssignReviewer(reviewDeps),
+      unassignReviewer: makeUnassignReviewer(reviewDeps),
+      declareConflict: makeDeclareConflict(reviewDeps),
+      saveReviewScores: makeSaveReviewScores(reviewDeps),
+      submitReview: makeSubmitReview(reviewDeps),
+      moderateScore: makeModerateScore(reviewDeps),
+      updateReviewSettings: makeUpdateReviewSettings(reviewDeps),
+      reviewerProfiles: makeReviewerProfiles(reviewDeps),
+      viewReviews: makeViewReviews(reviewDeps),
+      viewPanels: makeViewPanels(reviewDeps),
     },
     async close() {
       session.close();

@@ -1,5 +1,5 @@
 // The one catalogue of error codes: HTTP status and the user's message in zh-CN and en.
-import type { Bilingual } from '../i18n/language.ts';
+import { format, type Bilingual } from '../i18n/language.ts';
 
 type ErrorEntry = { status: number; title: Bilingual };
 
@@ -22,6 +22,15 @@ export const errorCatalogue = {
   invalid_transition: { status: 409, title: { zh: '当前状态下不能执行此操作', en: 'This cannot be done in the application’s current status' } },
   documents_missing: { status: 409, title: { zh: '请先上传所有必需的材料', en: 'Upload every required document first' } },
   call_closed: { status: 409, title: { zh: '申报已截止', en: 'The call is closed' } },
+  conflict_already_declared: { status: 409, title: { zh: '您已就该评审任务作出利益冲突声明', en: 'You have already declared on conflicts of interest for this review' } },
+  conflict_not_declared: { status: 409, title: { zh: '请先作出利益冲突声明', en: 'Declare whether you have a conflict of interest first' } },
+  review_submitted: { status: 409, title: { zh: '评分已提交，不能再修改', en: 'The scores have been submitted and can no longer be changed' } },
+  assignment_released: { status: 409, title: { zh: '该评审任务已解除', en: 'This review assignment has been released' } },
+  reviewer_conflict: { status: 409, title: { zh: '该专家与申报单位存在利益冲突，不能分配', en: 'This reviewer has a conflict of interest with the applicant and cannot be assigned' } },
+  already_assigned: { status: 409, title: { zh: '该专家已在此申报的评审组中', en: 'This reviewer is already on the application’s panel' } },
+  application_not_reviewable: { status: 409, title: { zh: '该申报当前不在评审阶段', en: 'This application is not at the review stage' } },
+  review_not_applicable: { status: 409, title: { zh: '该项目不设专家评审', en: 'This programme has no expert review' } },
+  not_scored: { status: 409, title: { zh: '该申报尚未完成评分', en: 'This application has not been scored yet' } },
   budget_exceeded: { status: 409, title: { zh: '超出批次预算', en: 'This would exceed the call budget' } },
   payload_too_large: { status: 413, title: { zh: '提交的内容过大', en: 'The request is too large' } },
   unsupported_media_type: { status: 415, title: { zh: '不支持该内容类型', en: 'This content type is not supported' } },
@@ -76,10 +85,21 @@ export const fieldMessages: Record<string, Bilingual> = {
   'ruleSet.notEvaluable': { zh: '这些参数无法用于资格计算，请检查', en: 'These parameters cannot be used for screening. Check them' },
   'document.kindNotAsked': { zh: '本项目不需要这类材料', en: 'This programme does not ask for this kind of document' },
   'document.required': { zh: '请上传：{label}', en: 'Upload: {label}' },
+  'review.unknownItem': { zh: '评分表中没有此项', en: 'The rubric has no such item' },
+  'review.outOfRange': { zh: '分值应在 {min} 到 {max} 之间', en: 'The score must be between {min} and {max}' },
+  'review.tooPrecise': { zh: '分值最多保留两位小数', en: 'Use at most two decimal places' },
+  'review.scoreRequired': { zh: '请为此项评分', en: 'Score this item' },
+  'review.commentRequired': { zh: '请填写此项的评审意见', en: 'Write a comment for this item' },
+  'review.noteRequired': { zh: '请说明利益冲突的情况', en: 'Describe the conflict of interest' },
+  'review.panelTooSmall': { zh: '每个申报至少需要 {min} 名评审专家', en: 'Each application needs at least {min} reviewers' },
+  'review.unknownReviewer': { zh: '找不到该评审专家', en: 'No such reviewer' },
+  'review.moderationAboveMax': { zh: '分数不能超过 {max}', en: 'The score cannot exceed {max}' },
   'document.fileMissing': { zh: '请选择要上传的文件', en: 'Choose a file to upload' },
 };
 
 /** A field error from the catalogue; {placeholders} are filled from the AppError's params when sent. */
-export function fieldError(field: string, key: keyof typeof fieldMessages & string) {
-  return { field, message: fieldMessages[key] };
+export function fieldError(field: string, key: keyof typeof fieldMessages & string, params?: Record<string, unknown>) {
+  const message = fieldMessages[key];
+  if (!params) return { field, message };
+  return { field, message: { zh: format(message.zh, params), en: format(message.en, params) } };
 }

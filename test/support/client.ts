@@ -46,6 +46,14 @@ export class TestClient {
     return this.request<T>('PATCH', path, { json, ...options });
   }
 
+  put<T = any>(path: string, json?: unknown, options: { headers?: Record<string, string>; csrf?: boolean } = {}) {
+    return this.request<T>('PUT', path, { json, ...options });
+  }
+
+  delete<T = any>(path: string, options: { headers?: Record<string, string>; csrf?: boolean } = {}) {
+    return this.request<T>('DELETE', path, options);
+  }
+
   upload<T = any>(path: string, fields: Record<string, string>, file: { name: string; content: Buffer; type?: string }) {
     const form = new FormData();
     for (const [key, value] of Object.entries(fields)) form.append(key, value);

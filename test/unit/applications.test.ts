@@ -13,6 +13,8 @@ describe('the application status table', () => {
     withdraw: { draft: 'withdrawn', submitted: 'withdrawn', returned: 'withdrawn' },
     return: { submitted: 'returned', in_review: 'returned' },
     resubmit: { returned: 'submitted' },
+    assign: { submitted: 'in_review' },
+    score: { in_review: 'scored' },
   };
   for (const [event, moves] of Object.entries(allowed) as [ApplicationEvent, Record<string, string>][]) {
     it(`when "${event}" happens, then only ${Object.keys(moves).join(', ')} move, to ${[...new Set(Object.values(moves))].join(', ')}`, () => {

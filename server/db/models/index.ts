@@ -27,8 +27,9 @@ export class UserModel extends Model<InferAttributes<UserModel>, InferCreationAt
 
 export class ReviewerProfileModel extends Model<InferAttributes<ReviewerProfileModel>, InferCreationAttributes<ReviewerProfileModel>> {
   declare userId: string;
-  declare expertise: 'technical' | 'financial';
-  declare field: string;
+  declare kind: 'technical' | 'financial';
+  declare fields: string[];
+  declare active: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -57,6 +58,8 @@ export class ProgrammeModel extends Model<InferAttributes<ProgrammeModel>, Infer
   declare policyBasis: string;
   declare planAction: string | null;
   declare sortOrder: number;
+  declare blindIdentity: CreationOptional<boolean>;
+  declare spreadMargin: CreationOptional<string>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 }
@@ -104,6 +107,10 @@ export class ApplicationModel extends Model<InferAttributes<ApplicationModel>, I
   declare ruleSetUid: CreationOptional<number | null>;
   declare submittedAt: CreationOptional<Date | null>;
   declare submissionKey: CreationOptional<string | null>;
+  declare reviewResult: CreationOptional<object | null>;
+  declare score: CreationOptional<string | null>;
+  declare scoreFlagged: CreationOptional<boolean>;
+  declare scoredAt: CreationOptional<Date | null>;
   declare createdBy: string | null;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -208,8 +215,9 @@ export function defineModels(sequelize: Sequelize): Models {
   ReviewerProfileModel.init(
     {
       userId: { type: DataTypes.UUID, primaryKey: true },
-      expertise: { type: DataTypes.TEXT, allowNull: false },
-      field: { type: DataTypes.TEXT, allowNull: false },
+      kind: { type: DataTypes.TEXT, allowNull: false },
+      fields: { type: DataTypes.ARRAY(DataTypes.TEXT), allowNull: false },
+      active: { type: DataTypes.BOOLEAN, defaultValue: true },
       ...timestamps,
     },
     { sequelize, tableName: 'reviewer_profiles' },
@@ -241,6 +249,8 @@ export function defineModels(sequelize: Sequelize): Models {
       policyBasis: { type: DataTypes.TEXT, allowNull: false },
       planAction: { type: DataTypes.TEXT },
       sortOrder: { type: DataTypes.INTEGER, defaultValue: 0 },
+      blindIdentity: { type: DataTypes.BOOLEAN, defaultValue: false },
+      spreadMargin: { type: DataTypes.DECIMAL(6, 2), defaultValue: '15' },
       ...timestamps,
     },
     { sequelize, tableName: 'programmes' },
@@ -292,6 +302,10 @@ export function defineModels(sequelize: Sequelize): Models {
       ruleSetUid: { type: DataTypes.BIGINT },
       submittedAt: { type: DataTypes.DATE },
       submissionKey: { type: DataTypes.TEXT },
+      reviewResult: { type: DataTypes.JSONB },
+      score: { type: DataTypes.DECIMAL(7, 2) },
+      scoreFlagged: { type: DataTypes.BOOLEAN, defaultValue: false },
+      scoredAt: { type: DataTypes.DATE },
       createdBy: { type: DataTypes.UUID },
       ...timestamps,
     },

@@ -15,7 +15,7 @@ export const APPLICATION_STATUSES = [
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
-export type ApplicationEvent = 'submit' | 'screen_out' | 'withdraw' | 'return' | 'resubmit';
+export type ApplicationEvent = 'submit' | 'screen_out' | 'withdraw' | 'return' | 'resubmit' | 'assign' | 'score';
 
 type Transition = { from: ApplicationStatus[]; to: ApplicationStatus; by: 'applicant' | 'officer' | 'system' };
 
@@ -26,6 +26,10 @@ export const applicationTransitions: Record<ApplicationEvent, Transition> = {
   withdraw: { from: ['draft', 'submitted', 'returned'], to: 'withdrawn', by: 'applicant' },
   return: { from: ['submitted', 'in_review'], to: 'returned', by: 'officer' },
   resubmit: { from: ['returned'], to: 'submitted', by: 'applicant' },
+  // the first reviewer takes a seat on the panel
+  assign: { from: ['submitted'], to: 'in_review', by: 'officer' },
+  // the last seat of a full panel submitted its scores
+  score: { from: ['in_review'], to: 'scored', by: 'system' },
 };
 
 /** Where the firm may still change facts and documents. */

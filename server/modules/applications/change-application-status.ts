@@ -1,5 +1,5 @@
 // Withdrawal by the firm and return-for-more-information by an officer: simple moves in the status table.
-import type { Sequelize } from 'sequelize';
+import type { Sequelize, Transaction } from 'sequelize';
 import { AppError } from '../../errors/app-error.ts';
 import type { Language } from '../../i18n/language.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
@@ -9,6 +9,8 @@ import { assertFirmMember, assertVisible } from './applications.permissions.ts';
 import { nextStatus } from './application-status.ts';
 
 type Deps = { sequelize: Sequelize; applications: ApplicationsRepository; audit: AuditRepository };
+/** Returning an application in review frees the reviewers' open seats (their submitted sheets stay on record). */
+type ReturnDeps = Deps & { reviews: { releaseOpenSeats(applicationId: string, by: string, transaction: Transaction): Promise<number> } };
 
 export function makeWithdrawApplication(deps: Deps) {
   return async function withdrawApplication(id: string, user: CurrentUser, note: string | null, clientIp: string) {
@@ -28,7 +30,7 @@ export function makeWithdrawApplication(deps: Deps) {
   };
 }
 
-export function makeReturnApplication(deps: Deps) {
+export function makeReturnApplication(deps: ReturnDeps) {
   return async function returnApplication(id: string, officer: CurrentUser, note: string, language: Language, clientIp: string) {
     return deps.sequelize.transaction(async (transaction) => {
       const application = assertVisible(officer, await deps.applications.find(id, { transaction, lock: true }));
@@ -40,9 +42,10 @@ export function makeReturnApplication(deps: Deps) {
         { applicationId: id, from: application.status, to, event: 'return', byUser: officer.id, note, changes: { facts: application.facts } },
         transaction,
       );
+      const released = await deps.reviews.releaseOpenSeats(id, officer.id, transaction);
       await deps.audit.record(
         { userId: officer.id, label: officer.email, clientIp },
-        { action: 'application.returned', entityType: 'application', entityId: id, companyId: application.companyId, before: { status: application.status }, after: { status: to, note } },
+        { action: 'application.returned', entityType: 'application', entityId: id, companyId: application.companyId, before: { status: application.status }, after: { status: to, note, reviewSeatsReleased: released } },
         transaction,
       );
       const contact = await deps.applications.creatorEmail(id, transaction);

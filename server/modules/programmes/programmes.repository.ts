@@ -6,6 +6,8 @@ export type Programme = {
   summary: { zh: string; en: string };
   policyBasis: string;
   planAction: string | null;
+  /** How expert review runs: applicant identity hidden from reviewers; the spread of totals that flags a panel. */
+  reviewSettings: { blindIdentity: boolean; spreadMargin: number };
 };
 
 function toProgramme(row: ProgrammeModel): Programme {
@@ -15,6 +17,7 @@ function toProgramme(row: ProgrammeModel): Programme {
     summary: { zh: row.summaryZh, en: row.summaryEn },
     policyBasis: row.policyBasis,
     planAction: row.planAction,
+    reviewSettings: { blindIdentity: row.blindIdentity, spreadMargin: Number(row.spreadMargin) },
   };
 }
 
