@@ -11,6 +11,9 @@ import { CallsPage } from '../features/calls/components/calls-page';
 import { ProgrammeDetailPage } from '../features/programmes/components/programme-detail-page';
 import { PrecheckPage } from '../features/programmes/components/precheck-page';
 import { ProgrammeListPage } from '../features/programmes/components/programme-list-page';
+import { ModerationPage } from '../features/panels/components/moderation-page';
+import { PanelsPage } from '../features/panels/components/panels-page';
+import { ReviewPage } from '../features/reviews/components/review-page';
 import { ReviewsPage } from '../features/reviews/components/reviews-page';
 import { RuleSetsIndexPage } from '../features/rule-sets/components/rule-sets-index-page';
 import { RuleSetsPage } from '../features/rule-sets/components/rule-sets-page';
@@ -43,6 +46,10 @@ export const router = createBrowserRouter([
             element: <RequireRole roles={['applicant', 'officer', 'admin']}><ApplicationPage /></RequireRole>,
           },
           {
+            path: 'applications/:id/moderation',
+            element: <RequireRole roles={['officer', 'admin']}><ModerationPage /></RequireRole>,
+          },
+          {
             path: 'company',
             element: <RequireRole roles={['applicant']}><CompanyPage /></RequireRole>,
           },
@@ -50,6 +57,10 @@ export const router = createBrowserRouter([
           {
             path: 'reviews',
             element: <RequireRole roles={['reviewer']}><ReviewsPage /></RequireRole>,
+          },
+          {
+            path: 'reviews/:id',
+            element: <RequireRole roles={['reviewer']}><ReviewPage /></RequireRole>,
           },
           {
             path: 'calls',
@@ -66,6 +77,10 @@ export const router = createBrowserRouter([
           {
             path: 'calls/:id/applications',
             element: <RequireRole roles={['officer', 'admin']}><CallApplicationsPage /></RequireRole>,
+          },
+          {
+            path: 'calls/:id/panels',
+            element: <RequireRole roles={['officer', 'admin']}><PanelsPage /></RequireRole>,
           },
           {
             path: 'officer/rule-sets',

@@ -185,3 +185,10 @@ function labelOf(code: string, language: Language, enumLabels: EnumLabels): stri
   if (!label) return code;
   return language === 'en' ? label.en || label.zh : label.zh || label.en;
 }
+
+/** A file size for people: "812 B", "34.5 KB", "2.1 MB". */
+export function formatFileSize(bytes: number, language: Language): string {
+  if (bytes >= 1024 * 1024) return `${formatNumber(bytes / (1024 * 1024), language, 1)} MB`;
+  if (bytes >= 1024) return `${formatNumber(bytes / 1024, language, 1)} KB`;
+  return `${formatNumber(bytes, language, 1)} B`;
+}

@@ -28,6 +28,11 @@ export function CallApplicationsPage() {
         <Link to="/calls">{t('calls.backToCalls')}</Link>
       </p>
       <PageHeading>{title}</PageHeading>
+      <p>
+        <Link className="button button--secondary" id="review-panels-link" to={`/calls/${encodeURIComponent(id)}/panels`}>
+          {t('callApplications.reviewPanels')}
+        </Link>
+      </p>
       <form className="form filter-form" onSubmit={(event) => event.preventDefault()}>
         <div className="field">
           <label className="field__label" htmlFor="status-filter">
