@@ -8,6 +8,7 @@ import { createServices } from './services.ts';
 import { createApp } from './app.ts';
 import { runSeeders } from '../seeders/index.ts';
 import { demoAccounts } from '../seeders/demo.ts';
+import { seedDemoReview } from '../seeders/demo-review.ts';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
@@ -29,6 +30,8 @@ async function main() {
     await migrate(db.sequelize, logger);
     const { demoPassword } = await runSeeders(db, config, logger);
     const services = createServices(config, db, logger);
+    // demo review work is a convenience: if another process seeds it at the same moment, start anyway
+    if (demoPassword) await seedDemoReview(services, { password: demoPassword, logger }).catch((error) => logger.warn({ err: error }, 'demo review data not seeded'));
     const app = createApp(services);
     const server = http.createServer(app);
     server.keepAliveTimeout = 5_000;
