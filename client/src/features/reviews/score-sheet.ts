@@ -3,7 +3,7 @@
  * what the server is sent, the running total, and which input a server error belongs to.
  */
 import type { MessageKey } from '../../lib/i18n';
-import type { ItemMap, Rubric, RubricItem } from '../../lib/reviews/rubric';
+import { cappedTotal, type ItemMap, type Rubric, type RubricItem } from '../../lib/reviews/rubric';
 import type { ReviewDetail, ScoreSheetRequest } from './types';
 
 export type SheetValues = {
@@ -88,17 +88,15 @@ export function toRequest(rubric: Rubric, values: SheetValues): ScoreSheetReques
   return { scores, comments };
 }
 
-/** The sum of the readable, in-range scores so far, and how many items have one. */
+/** The sum of the readable, in-range scores so far (sections capped), and how many items have one. */
 export function runningTotal(rubric: Rubric, values: SheetValues): { total: number; scored: number } {
-  let total = 0;
-  let scored = 0;
+  const valid: { [itemId: string]: number } = {};
   for (const item of rubric.items) {
     const score = parseScore(values.scores[item.id]);
     if (score === null || values.unreadable[item.id] || !inRange(item, score)) continue;
-    total += score;
-    scored += 1;
+    valid[item.id] = score;
   }
-  return { total, scored };
+  return { total: cappedTotal(rubric, valid), scored: Object.keys(valid).length };
 }
 
 /** "scores.A1" → the A1 score input's id; "comments.A1" → its comment's; anything else → undefined. */

@@ -535,6 +535,7 @@ export const en: Messages = {
   "score.title": "Scores",
   "score.intro": "Score each item within its range and write a comment for each. Save a draft at any time; once submitted, the scores cannot be changed.",
   "score.section": "Section {section}",
+  "score.sectionNamed": "{section}. {label} (this section counts at most {max} points)",
   "score.range": "Range: {range}",
   "score.bandsLabel": "Expert bands for {id}",
   "score.proposedMark": "(proposed)",

@@ -529,6 +529,7 @@ export const zhCN = {
   "score.title": "评分",
   "score.intro": "请在每个评分项的分值范围内打分，并为每项填写评语。可随时保存草稿；提交后不能再修改。",
   "score.section": "评分部分 {section}",
+  "score.sectionNamed": "{section}. {label}（本部分不超过 {max} 分）",
   "score.range": "分值范围：{range}",
   "score.bandsLabel": "{id} 的专家评分档次",
   "score.proposedMark": "（平台建议）",

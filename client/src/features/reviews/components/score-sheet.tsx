@@ -4,7 +4,7 @@ import { isApiError } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/datetime';
 import { describeError } from '../../../lib/error-message';
 import { useI18n, type Language, type Translate } from '../../../lib/i18n';
-import { formatPoints, groupBySection } from '../../../lib/reviews/rubric';
+import { formatPoints, groupBySection, sectionHeading } from '../../../lib/reviews/rubric';
 import { saveScores } from '../api/save-scores';
 import { submitScores } from '../api/submit-scores';
 import { checkSheet, commentFieldId, fieldIdForServerField, scoreFieldId, runningTotal, toRequest, valuesFromReview, type SheetProblem, type SheetValues } from '../score-sheet';
@@ -146,9 +146,9 @@ export function ScoreSheet({ review, onChange, onStale }: Props) {
       </div>
       <ErrorSummary title={t('errors.summaryTitle')} items={problems.items} focusSignal={attempts} />
       <form className="form score-form" id="score-form" noValidate onSubmit={(event) => event.preventDefault()} aria-busy={busy || undefined}>
-        {groupBySection(rubric).map(({ section, items }) => (
+        {groupBySection(rubric).map((entry) => ({ ...entry, heading: sectionHeading(entry, language) })).map(({ section, items, heading }) => (
           <section className="score-section" key={section} aria-labelledby={`score-section-${section}`} data-section={section}>
-            <h3 id={`score-section-${section}`}>{t('score.section', { section })}</h3>
+            <h3 id={`score-section-${section}`}>{heading.label ? t('score.sectionNamed', { section, label: heading.label, max: heading.max ?? '' }) : t('score.section', { section })}</h3>
             {items.map((item) => (
               <ScoreItem
                 key={item.id}

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Notice } from '../../../components/ui/notice';
 import { formatDateTime } from '../../../lib/datetime';
 import { localize, useI18n } from '../../../lib/i18n';
-import { formatPoints, groupBySection } from '../../../lib/reviews/rubric';
+import { formatPoints, groupBySection, sectionHeading } from '../../../lib/reviews/rubric';
 import type { ReviewDetail } from '../types';
 
 /** The reviewer's own sheet after submission: read-only. */
@@ -37,11 +37,11 @@ export function SubmittedSheet({ review, justSubmitted }: { review: ReviewDetail
               <th scope="col">{t('score.commentColumn')}</th>
             </tr>
           </thead>
-          {groupBySection(review.rubric).map(({ section, items }) => (
+          {groupBySection(review.rubric).map((entry) => ({ ...entry, heading: sectionHeading(entry, language) })).map(({ section, items, heading }) => (
             <tbody key={section}>
               <tr className="parameter-table__group">
                 <th scope="colgroup" colSpan={3}>
-                  {t('score.section', { section })}
+                  {heading.label ? t('score.sectionNamed', { section, label: heading.label, max: heading.max ?? '' }) : t('score.section', { section })}
                 </th>
               </tr>
               {items.map((item) => (
