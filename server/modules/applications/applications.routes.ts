@@ -1,5 +1,6 @@
 import multer from 'multer';
 import type { RouteSpec } from '../../http/route.ts';
+import { sendDocument } from '../../http/send-document.ts';
 import { permissions } from '../../middleware/permissions.ts';
 import { pickLanguage } from '../../i18n/language.ts';
 import { notFound } from '../../errors/app-error.ts';
@@ -95,9 +96,7 @@ export function applicationsRoutes(services: Services): RouteSpec[] {
         const document = await applications.findDocument(id, docId);
         const content = document && (await applications.documentContent(document.sha256));
         if (!document || !content) throw notFound('document');
-        res.attachment(document.filename);
-        res.type(document.mediaType).setHeader('Cache-Control', 'private, no-store');
-        res.send(content);
+        sendDocument(res, document, content);
       },
     },
     {

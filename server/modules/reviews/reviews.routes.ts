@@ -1,4 +1,5 @@
 import type { RouteSpec } from '../../http/route.ts';
+import { sendDocument } from '../../http/send-document.ts';
 import { permissions } from '../../middleware/permissions.ts';
 import { pickLanguage } from '../../i18n/language.ts';
 import type { Services } from '../../services.ts';
@@ -61,9 +62,7 @@ export function reviewsRoutes(services: Services): RouteSpec[] {
       responses: { 200: 'The file', 404: 'Not found or not yet declared' },
       handler: async (_req, res) => {
         const { document, content } = await useCases.viewReviews.document(res.locals.params.id, res.locals.params.docId, res.locals.user);
-        res.attachment(document.filename);
-        res.type(document.mediaType).setHeader('Cache-Control', 'private, no-store');
-        res.send(content);
+        sendDocument(res, document, content);
       },
     },
     {
