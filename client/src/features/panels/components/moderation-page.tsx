@@ -16,6 +16,7 @@ import type { ApplicationScores } from '../types';
 import { ModerationForm } from './moderation-form';
 import { ReviewerScoreTable } from './reviewer-score-table';
 import { ScoreSummary } from './score-summary';
+import { LoadFailed } from '../../../components/ui/load-failed';
 
 /** Officer: every reviewer's scores for one application, the moderation history, and moderation. */
 export function ModerationPage() {
@@ -34,14 +35,7 @@ export function ModerationPage() {
       {resource.status === 'loading' && <Loading />}
       {notFound && <p>{t('moderation.notFound')}</p>}
       {resource.status === 'error' && !notFound && (
-        <Notice kind="error">
-          <p>
-            {t('moderation.loadFailed')} {describeError(resource.error, t)}
-          </p>
-          <button className="button button--secondary" type="button" onClick={resource.reload}>
-            {t('common.retry')}
-          </button>
-        </Notice>
+        <LoadFailed message="moderation.loadFailed" error={resource.error} onRetry={resource.reload} />
       )}
     </>
   );

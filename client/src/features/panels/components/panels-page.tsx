@@ -14,6 +14,7 @@ import type { CallPanels } from '../types';
 import { ApplicationPanel } from './application-panel';
 import { AutoAssignForm } from './auto-assign-form';
 import { ReviewSettingsForm } from './review-settings-form';
+import { LoadFailed } from '../../../components/ui/load-failed';
 
 /** Officer: the review panels of one call — who reviews what, progress, flags, and assignment tools. */
 export function PanelsPage() {
@@ -32,14 +33,7 @@ export function PanelsPage() {
       {resource.status === 'loading' && <Loading />}
       {notFound && <p>{t('panels.notFound')}</p>}
       {resource.status === 'error' && !notFound && (
-        <Notice kind="error">
-          <p>
-            {t('panels.loadFailed')} {describeError(resource.error, t)}
-          </p>
-          <button className="button button--secondary" type="button" onClick={resource.reload}>
-            {t('common.retry')}
-          </button>
-        </Notice>
+        <LoadFailed message="panels.loadFailed" error={resource.error} onRetry={resource.reload} />
       )}
     </>
   );

@@ -6,7 +6,6 @@ import { PageHeading } from '../../../components/ui/page-heading';
 import { ReviewStatusBadge } from '../../../components/ui/review-status-badge';
 import { isApiError } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/datetime';
-import { describeError } from '../../../lib/error-message';
 import { localize, useI18n } from '../../../lib/i18n';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -18,6 +17,7 @@ import { ConflictForm } from './conflict-form';
 import { PanelResults } from './panel-results';
 import { ScoreSheet } from './score-sheet';
 import { SubmittedSheet } from './submitted-sheet';
+import { LoadFailed } from '../../../components/ui/load-failed';
 
 /** Reviewer: one assignment — declare conflicts, read the application, score it, then see the panel. */
 export function ReviewPage() {
@@ -32,14 +32,7 @@ export function ReviewPage() {
       {resource.status === 'loading' && <Loading />}
       {notFound && <p>{t('review.notFoundBody')}</p>}
       {resource.status === 'error' && !notFound && (
-        <Notice kind="error">
-          <p>
-            {t('review.loadFailed')} {describeError(resource.error, t)}
-          </p>
-          <button className="button button--secondary" type="button" onClick={resource.reload}>
-            {t('common.retry')}
-          </button>
-        </Notice>
+        <LoadFailed message="review.loadFailed" error={resource.error} onRetry={resource.reload} />
       )}
     </StatusOnly>
   );

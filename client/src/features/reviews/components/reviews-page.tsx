@@ -1,16 +1,15 @@
 import { Link } from 'react-router';
 import { Loading } from '../../../components/ui/loading';
-import { Notice } from '../../../components/ui/notice';
 import { PageHeading } from '../../../components/ui/page-heading';
 import { ReviewStatusBadge } from '../../../components/ui/review-status-badge';
 import { formatDateTime } from '../../../lib/datetime';
-import { describeError } from '../../../lib/error-message';
 import { localize, useI18n } from '../../../lib/i18n';
 import { formatPoints } from '../../../lib/reviews/rubric';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { getReviews } from '../api/get-reviews';
 import type { ReviewSummary } from '../types';
+import { LoadFailed } from '../../../components/ui/load-failed';
 
 /** Reviewer: the applications assigned to me, with where each one stands. */
 export function ReviewsPage() {
@@ -25,14 +24,7 @@ export function ReviewsPage() {
       <p className="lead">{t('reviews.intro')}</p>
       {list.status === 'loading' && <Loading />}
       {list.status === 'error' && (
-        <Notice kind="error">
-          <p>
-            {t('reviews.loadFailed')} {describeError(list.error, t)}
-          </p>
-          <button className="button button--secondary" type="button" onClick={list.reload}>
-            {t('common.retry')}
-          </button>
-        </Notice>
+        <LoadFailed message="reviews.loadFailed" error={list.error} onRetry={list.reload} />
       )}
       {list.status === 'success' && list.data.items.length === 0 && <p id="reviews-empty">{t('reviews.empty')}</p>}
       {list.status === 'success' && list.data.items.length > 0 && <ReviewsTable items={list.data.items} />}
