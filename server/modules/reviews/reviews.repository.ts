@@ -3,7 +3,7 @@ import { QueryTypes, type Transaction } from 'sequelize';
 import type { Models } from '../../db/models/index.ts';
 import type { Affiliation } from './conflicts.ts';
 import type { ReviewerKind } from './plan-assignments.ts';
-import type { AssignmentStatus, ReleaseReason } from './review-status.ts';
+import { REVIEWABLE_APPLICATION_STATUSES, type AssignmentStatus, type ReleaseReason } from './review-status.ts';
 
 export type ReviewerProfile = {
   id: string;
@@ -154,9 +154,9 @@ export function createReviewsRepository(models: Models) {
       const rows = await select<{ id: string; company_id: string; company_name: string; uscc: string; status: string; facts: Record<string, unknown>; submitted_at: Date | null }>(
         `SELECT a.id, a.company_id, c.name AS company_name, c.uscc, a.status, a.facts, a.submitted_at
            FROM applications a JOIN companies c ON c.id = a.company_id
-          WHERE a.call_id = :callId AND a.status IN ('submitted','in_review')
+          WHERE a.call_id = :callId AND a.status IN (:statuses)
           ORDER BY a.submitted_at, a.id`,
-        { callId },
+        { callId, statuses: REVIEWABLE_APPLICATION_STATUSES },
         transaction,
       );
       return rows.map((r) => ({ id: r.id, companyId: r.company_id, companyName: r.company_name, uscc: r.uscc, status: r.status, facts: r.facts, submittedAt: iso(r.submitted_at) }));

@@ -1,7 +1,7 @@
 // What a reviewer sees: their assignments, and for one of them the application (only after declaring no
 // conflict), the rubric with the platform's proposed bands, their own sheet, and the panel once it is complete.
 import { notFound } from '../../errors/app-error.ts';
-import type { ApplicationsRepository, DocumentInfo } from '../applications/applications.repository.ts';
+import type { Application, ApplicationsRepository, DocumentInfo } from '../applications/applications.repository.ts';
 import type { CallsRepository } from '../calls/calls.repository.ts';
 import type { CurrentUser } from '../identity/identity.types.ts';
 import type { IdentityRepository } from '../identity/identity.repository.ts';
@@ -26,9 +26,7 @@ export function makeViewReviews(deps: Deps) {
     };
   };
 
-  async function summary(assignment: Assignment, context: ReviewContext) {
-    const application = await deps.applications.find(assignment.applicationId);
-    if (!application) throw notFound(`application ${assignment.applicationId}`);
+  async function summary(assignment: Assignment, application: Application, context: ReviewContext) {
     const programme = await deps.programmes.find(context.call.programme);
     const company = context.settings.blindIdentity ? null : await deps.identity.findCompanyById(application.companyId);
     return {
@@ -59,7 +57,7 @@ export function makeViewReviews(deps: Deps) {
       const items = [];
       for (const assignment of assignments) {
         const application = await deps.applications.find(assignment.applicationId);
-        if (application) items.push(await summary(assignment, await contextOf(application.callId)));
+        if (application) items.push(await summary(assignment, application, await contextOf(application.callId)));
       }
       return { items };
     },
@@ -68,7 +66,7 @@ export function makeViewReviews(deps: Deps) {
       const assignment = await ownAssignment(id, reviewer);
       const application = (await deps.applications.find(assignment.applicationId))!;
       const context = await loadReviewContext(deps, application.callId);
-      const base = await summary(assignment, context);
+      const base = await summary(assignment, application, context);
       const cleared = assignment.conflict === false && assignment.status !== 'released';
       const screening = application.screening as PrecheckResult | null;
       const seats = (await deps.reviews.assignmentsOfApplications([application.id])).filter((s) => isActive(s.status));

@@ -125,6 +125,30 @@ describe('review assignment', function () {
     expect((runAudit!.meta as { conflicts: unknown[] }).conflicts).to.have.length(3);
   });
 
+  it('when a reviewer records a new affiliation on their own profile, then it is checked, listed for officers and honoured by the next run', async () => {
+    const { call, officer } = await openReviewedCall(app, 'unicorn-cultivation', 3);
+    const firm = await submittedApplication(app, call.id, 'unicorn-cultivation');
+    const reviewer = await createReviewer(app, officer, { kind: 'financial', fields: ['finance'] });
+    const bad = await reviewer.client.put('/api/reviewer-profile', { fields: ['finance'], affiliations: [{ uscc: '91440101MA59TE5TX0', name: 'x', relation: 'holding' }] });
+    expect(bad.status).to.equal(400);
+    expect(bad.body.errors[0].field).to.equal('affiliations[0].uscc');
+    const saved = await reviewer.client.put('/api/reviewer-profile', {
+      fields: ['finance'],
+      affiliations: [{ uscc: firm.input.company.uscc, name: firm.input.company.name, relation: 'holding', from: '2024-01-01', to: null }],
+    });
+    expect(saved.status, saved.text).to.equal(200);
+    expect(saved.body).to.deep.include({ kind: 'financial', fields: ['finance'] });
+    expect((await reviewer.client.get('/api/reviewer-profile')).body.affiliations).to.have.length(1);
+    // a reviewer cannot change their own kind, and the pool is for officers only
+    expect((await reviewer.client.put('/api/reviewer-profile', { kind: 'technical', fields: [], affiliations: [] })).status).to.equal(400);
+    expect((await reviewer.client.get('/api/reviewers')).status).to.equal(403);
+    const pool = await officer.get('/api/reviewers');
+    expect(pool.body.items.find((r: { id: string }) => r.id === reviewer.id).affiliations[0].uscc).to.equal(firm.input.company.uscc);
+    const run = await officer.post(`/api/calls/${call.id}/assignments`, { reviewerIds: [reviewer.id] });
+    expect(run.body.created).to.deep.equal([]);
+    expect(run.body.conflicts).to.deep.equal([{ applicationId: firm.applicationId, reviewerId: reviewer.id, reason: 'affiliation' }]);
+  });
+
   it('when a reviewer declares a conflict, then the seat is released, audited, and the next run fills it with someone else', async () => {
     const { call, officer } = await openReviewedCall(app, 'unicorn-cultivation', 3);
     const pool = await reviewerPool(app, officer);
