@@ -7,10 +7,12 @@ import type { Database } from '../server/db/connection.ts';
 import { seedProgrammes } from './programmes.ts';
 import { seedDemo } from './demo.ts';
 import { seedRuleSets } from './rule-sets.ts';
+import { seedPublicHolidays } from './public-holidays.ts';
 
 /** Programmes always; demo accounts and calls unless production. Returns the demo password to print. */
 export async function runSeeders(db: Database, config: Config, logger: Logger): Promise<{ demoPassword: string | null }> {
   await seedProgrammes(db);
+  await seedPublicHolidays(db);
   if (config.env === 'production') {
     await seedRuleSets(db);
     return { demoPassword: null };

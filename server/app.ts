@@ -23,6 +23,8 @@ import { eligibilityRoutes } from './modules/eligibility/eligibility.routes.ts';
 import { applicationsRoutes } from './modules/applications/applications.routes.ts';
 import { reviewsRoutes } from './modules/reviews/reviews.routes.ts';
 import { companyRoutes } from './modules/identity/company.routes.ts';
+import { decisionsRoutes } from './modules/decisions/decisions.routes.ts';
+import { noticesRoutes } from './modules/notices/notices.routes.ts';
 import { mailboxRoutes } from './notifications/mailbox.routes.ts';
 
 const clientDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client/dist');
@@ -39,6 +41,8 @@ export function routeTable(services: Services): RouteSpec[] {
     ...reviewsRoutes(services),
     ...auditRoutes(services),
     ...mailboxRoutes(services),
+    ...decisionsRoutes(services),
+    ...noticesRoutes(services),
   ];
   let document: unknown;
   const all = [...specs, openApiSpec(() => document)];

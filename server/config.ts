@@ -15,6 +15,10 @@ export type Config = {
   embeddedPgPort: number | null;
   smtpUrl: string | null;
   mailFrom: string;
+  /** Delivery: retries after temporary failures wait base × 2^(attempt−1), up to an hour, for at most maxAttempts tries. */
+  mail: { retryBaseMs: number; maxAttempts: number; concurrency: number };
+  /** Working days an approval stays on public notice (公示) unless the officer says otherwise. */
+  noticeWorkingDays: number;
   demoPassword: string | null;
   rateLimitPerMinute: number;
   requireMfa: boolean;
@@ -35,6 +39,10 @@ const schema = Joi.object({
   EMBEDDED_PG_PORT: Joi.number().integer().min(1).max(65535).empty(''),
   SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }).empty(''),
   MAIL_FROM: Joi.string().default('惠企 Huiqi <no-reply@huiqi.test>'),
+  MAIL_RETRY_BASE_MS: Joi.number().integer().min(10).default(30_000),
+  MAIL_MAX_ATTEMPTS: Joi.number().integer().min(1).max(50).default(8),
+  MAIL_CONCURRENCY: Joi.number().integer().min(1).max(20).default(2),
+  NOTICE_WORKING_DAYS: Joi.number().integer().min(1).max(30).default(10),
   DEMO_PASSWORD: Joi.string().min(10).empty(''),
   RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(0).default(60),
   REQUIRE_MFA: Joi.boolean().truthy('1').falsy('0'),
@@ -70,6 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPgPort: value.EMBEDDED_PG_PORT ?? null,
     smtpUrl: value.SMTP_URL ?? null,
     mailFrom: value.MAIL_FROM,
+    mail: { retryBaseMs: value.MAIL_RETRY_BASE_MS, maxAttempts: value.MAIL_MAX_ATTEMPTS, concurrency: value.MAIL_CONCURRENCY },
+    noticeWorkingDays: value.NOTICE_WORKING_DAYS,
     demoPassword: value.DEMO_PASSWORD ?? null,
     rateLimitPerMinute: value.RATE_LIMIT_PER_MINUTE,
     requireMfa: value.REQUIRE_MFA ?? production,

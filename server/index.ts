@@ -27,7 +27,7 @@ async function main() {
   let db: Database | null = null;
   try {
     db = await openDatabase(config, logger);
-    await migrate(db.sequelize, logger);
+    await migrate(db, logger);
     const { demoPassword } = await runSeeders(db, config, logger);
     const services = createServices(config, db, logger);
     // demo review work is a convenience: if another process seeds it at the same moment, start anyway
@@ -41,7 +41,8 @@ async function main() {
     });
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    logger.info({ port, database: db.embedded ? 'embedded' : 'external' }, 'Huiqi is listening');
+    await services.mailer.start();
+    logger.info({ port, database: db.embedded ? 'embedded' : 'external', mail: services.mailer.transport }, 'Huiqi is listening');
     printWelcome(port, demoPassword, config.demoPassword !== null);
     handleShutdown(server, async () => {
       await services.close();

@@ -34,6 +34,14 @@ import { makeReviewerProfiles } from './modules/reviews/reviewer-profiles.ts';
 import { makeViewReviews } from './modules/reviews/view-reviews.ts';
 import { makeViewPanels } from './modules/reviews/view-panels.ts';
 import { createOutboxRepository } from './notifications/outbox.repository.ts';
+import { createMailer } from './notifications/mail-worker.ts';
+import { createDecisionsRepository } from './modules/decisions/decisions.repository.ts';
+import { createLettersRepository } from './modules/letters/letters.repository.ts';
+import { createNoticesRepository } from './modules/notices/notices.repository.ts';
+import { makeApproveToLine, makeDecideApplication, makeReissueLetter, makeViewRanking } from './modules/decisions/decide.ts';
+import { makeDecisionOutcome } from './modules/decisions/view-decision.ts';
+import { makeAppeals } from './modules/decisions/appeals.ts';
+import { makePublicNotices } from './modules/notices/public-notice.ts';
 import { createInvitationsRepository } from './modules/identity/company-invitations.repository.ts';
 import { makeAcceptInvitation, makeInviteColleague, makeReadInvitation } from './modules/identity/company-invitations.ts';
 
@@ -51,6 +59,12 @@ export function createServices(config: Config, db: Database, logger: Logger) {
   const reviews = createReviewsRepository(db.models);
   const reviewDeps = { sequelize, calls, applications, reviews, audit, identity, programmes, platformDomains: platformDomainsFrom(config.mailFrom) };
   const invitationDeps = { sequelize, invitations, identity, audit, publicUrl: config.publicUrl };
+  const decisions = createDecisionsRepository(sequelize);
+  const letters = createLettersRepository(sequelize);
+  const notices = createNoticesRepository(sequelize);
+  const decisionDeps = { sequelize, decisions, letters, applications, audit, publicUrl: config.publicUrl };
+  const decisionOutcome = makeDecisionOutcome({ decisions, letters });
+  const mailer = createMailer({ config, sequelize, pool: db.pool, logger });
   const throttle = createLoginThrottle(config, db.pool);
   const session = createSessionMiddleware(config, db.pool);
 
@@ -68,11 +82,16 @@ export function createServices(config: Config, db: Database, logger: Logger) {
     applications,
     invitations,
     reviews,
-    outbox: createOutboxRepository(db.models),
+    decisions,
+    letters,
+    notices,
+    mailer,
+    outbox: createOutboxRepository(db.sequelize),
     rateLimits: {
       register: publicRateLimit(config, db.pool, 'register'),
       precheck: publicRateLimit(config, db.pool, 'precheck'),
       verify: publicRateLimit(config, db.pool, 'verify'),
+      objection: publicRateLimit(config, db.pool, 'objection'),
     },
     useCases: {
       registerCompany: makeRegisterCompany({ sequelize, identity, audit }),
@@ -90,7 +109,7 @@ export function createServices(config: Config, db: Database, logger: Logger) {
       submitApplication: makeSubmitApplication({ sequelize, applications, calls, ruleSets, audit }),
       withdrawApplication: makeWithdrawApplication({ sequelize, applications, audit }),
       returnApplication: makeReturnApplication({ sequelize, applications, audit, reviews }),
-      viewApplication: makeViewApplication({ applications, calls, identity }),
+      viewApplication: makeViewApplication({ applications, calls, identity, decisionOutcome }),
       listApplications: makeListApplications({ applications, calls, identity }),
       inviteColleague: makeInviteColleague(invitationDeps),
       readInvitation: makeReadInvitation(invitationDeps),
@@ -106,8 +125,15 @@ export function createServices(config: Config, db: Database, logger: Logger) {
       reviewerProfiles: makeReviewerProfiles(reviewDeps),
       viewReviews: makeViewReviews(reviewDeps),
       viewPanels: makeViewPanels(reviewDeps),
+      viewRanking: makeViewRanking({ ...decisionDeps, calls }),
+      decideApplication: makeDecideApplication(decisionDeps),
+      approveToLine: makeApproveToLine(decisionDeps),
+      reissueLetter: makeReissueLetter(decisionDeps),
+      appeals: makeAppeals(decisionDeps),
+      publicNotices: makePublicNotices({ ...decisionDeps, notices, defaultWorkingDays: config.noticeWorkingDays }),
     },
     async close() {
+      await mailer.stop();
       session.close();
     },
   };

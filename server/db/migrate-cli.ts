@@ -8,7 +8,7 @@ const config = loadConfig();
 const logger = createLogger(config.logLevel);
 const db = await openDatabase(config, logger);
 try {
-  await migrate(db.sequelize, logger);
+  await migrate(db, logger);
   logger.info('migrations are up to date');
 } finally {
   await db.close();

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Umzug, SequelizeStorage } from 'umzug';
 import type { QueryInterface, Sequelize } from 'sequelize';
+import type pg from 'pg';
 import type { Logger } from 'pino';
+import { Logger as JobQueueLogger, runMigrations as runJobQueueMigrations } from 'graphile-worker';
 
 const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
@@ -21,11 +23,25 @@ export function createMigrator(sequelize: Sequelize, logger?: Logger) {
   });
 }
 
-/** Several servers may start at once: an advisory lock lets one migrate while the others wait. */
-export async function migrate(sequelize: Sequelize, logger?: Logger): Promise<void> {
+/**
+ * Several servers may start at once: an advisory lock lets one migrate while the others wait.
+ * The job queue (graphile-worker) keeps its own schema, installed after ours with its own lock.
+ */
+export async function migrate(db: { sequelize: Sequelize; pool: pg.Pool }, logger?: Logger): Promise<void> {
+  const { sequelize } = db;
   const LOCK = 4_201_801; // any constant unique to Huiqi
   await sequelize.transaction(async (transaction) => {
     await sequelize.query('SELECT pg_advisory_xact_lock(:lock)', { replacements: { lock: LOCK }, transaction });
     await createMigrator(sequelize, logger).up();
+  });
+  await runJobQueueMigrations({ pgPool: db.pool, logger: jobQueueLogger(logger) });
+}
+
+/** graphile-worker logs through pino (or stays quiet without a logger). */
+export function jobQueueLogger(logger?: Logger) {
+  return new JobQueueLogger((scope) => (level, message, meta) => {
+    if (!logger) return;
+    const method = level === 'error' ? 'error' : level === 'warning' ? 'warn' : level === 'info' ? 'info' : 'debug';
+    logger[method]({ scope, ...meta }, message);
   });
 }

@@ -12,7 +12,14 @@ import { getTestDatabase, testEnv } from './database.ts';
 export type TestApp = { baseUrl: string; services: Services; db: Database; close(): Promise<void> };
 
 export async function startTestApp(
-  options: { env?: Record<string, string>; logTo?: DestinationStream; db?: Database; tweak?: (services: Services) => void } = {},
+  options: {
+    env?: Record<string, string>;
+    logTo?: DestinationStream;
+    db?: Database;
+    tweak?: (services: Services) => void;
+    /** Run the e-mail delivery worker too (off by default: most tests read the outbox as queued). */
+    mailWorker?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const { db: sharedDb } = await getTestDatabase();
   const db = options.db ?? sharedDb;
@@ -23,6 +30,7 @@ export async function startTestApp(
   const server = http.createServer(createApp(services));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  if (options.mailWorker) await services.mailer.start();
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     services,

@@ -9,6 +9,7 @@ import { openDatabase, type Database } from '../../server/db/connection.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { createLogger } from '../../server/lib/logger.ts';
 import { seedProgrammes } from '../../seeders/programmes.ts';
+import { seedPublicHolidays } from '../../seeders/public-holidays.ts';
 import { seedRuleSets } from '../../seeders/rule-sets.ts';
 
 let shared: Promise<{ db: Database; baseConfig: Config }> | null = null;
@@ -31,10 +32,11 @@ export function getTestDatabase(): Promise<{ db: Database; baseConfig: Config }>
     const baseConfig = loadConfig(testEnv());
     const logger = createLogger(baseConfig.logLevel);
     const db = await openDatabase(baseConfig, logger);
-    await migrate(db.sequelize);
+    await migrate(db);
     // Reference data every environment has (programmes and shipped rule sets are seeded on every start, in production too).
     await seedProgrammes(db);
     await seedRuleSets(db);
+    await seedPublicHolidays(db);
     return { db, baseConfig };
   })();
   return shared;

@@ -15,6 +15,13 @@ describe('the application status table', () => {
     resubmit: { returned: 'submitted' },
     assign: { submitted: 'in_review' },
     score: { in_review: 'scored' },
+    approve: { scored: 'approved' },
+    reject: { scored: 'rejected' },
+    notice: { approved: 'noticed' },
+    revoke: { approved: 'revoked', noticed: 'revoked' },
+    appeal: { rejected: 'appealed' },
+    uphold_appeal: { appealed: 'approved' },
+    dismiss_appeal: { appealed: 'rejected' },
   };
   for (const [event, moves] of Object.entries(allowed) as [ApplicationEvent, Record<string, string>][]) {
     it(`when "${event}" happens, then only ${Object.keys(moves).join(', ')} move, to ${[...new Set(Object.values(moves))].join(', ')}`, () => {

@@ -12,10 +12,13 @@ export const APPLICATION_STATUSES = [
   'withdrawn',
   'noticed',
   'appealed',
+  'revoked',
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
-export type ApplicationEvent = 'submit' | 'screen_out' | 'withdraw' | 'return' | 'resubmit' | 'assign' | 'score';
+export type ApplicationEvent =
+  | 'submit' | 'screen_out' | 'withdraw' | 'return' | 'resubmit' | 'assign' | 'score'
+  | 'approve' | 'reject' | 'notice' | 'revoke' | 'appeal' | 'uphold_appeal' | 'dismiss_appeal';
 
 type Transition = { from: ApplicationStatus[]; to: ApplicationStatus; by: 'applicant' | 'officer' | 'system' };
 
@@ -30,6 +33,16 @@ export const applicationTransitions: Record<ApplicationEvent, Transition> = {
   assign: { from: ['submitted'], to: 'in_review', by: 'officer' },
   // the last seat of a full panel submitted its scores
   score: { from: ['in_review'], to: 'scored', by: 'system' },
+  // the decision on the panel's score; approval commits the amount to the call's budget
+  approve: { from: ['scored'], to: 'approved', by: 'officer' },
+  reject: { from: ['scored'], to: 'rejected', by: 'officer' },
+  // approvals go on public notice (公示); an upheld objection revokes the approval and releases its amount
+  notice: { from: ['approved'], to: 'noticed', by: 'officer' },
+  revoke: { from: ['approved', 'noticed'], to: 'revoked', by: 'officer' },
+  // a rejected firm appeals within 30 days; a second panel re-reviews; the officer decides the appeal
+  appeal: { from: ['rejected'], to: 'appealed', by: 'applicant' },
+  uphold_appeal: { from: ['appealed'], to: 'approved', by: 'officer' },
+  dismiss_appeal: { from: ['appealed'], to: 'rejected', by: 'officer' },
 };
 
 /** Where the firm may still change facts and documents. */

@@ -2,6 +2,7 @@
 import { Op, QueryTypes, type Transaction } from 'sequelize';
 import type { ApplicationModel, DocumentModel, Models } from '../../db/models/index.ts';
 import type { ApplicationEvent, ApplicationStatus } from './application-status.ts';
+import { enqueueMail, type QueuedMail } from '../../notifications/queue-mail.ts';
 
 export type DocumentInfo = { id: string; kind: string; filename: string; mediaType: string; size: number; sha256: string; uploadedAt: string };
 
@@ -202,8 +203,8 @@ export function createApplicationsRepository(models: Models) {
       return rows[0]?.email ?? null;
     },
 
-    async queueMail(mail: { to: string; template: string; language: string; data: unknown }, transaction: Transaction): Promise<void> {
-      await models.MailOutbox.create({ toAddress: mail.to, template: mail.template, language: mail.language, data: mail.data }, { transaction });
+    async queueMail(mail: QueuedMail, transaction: Transaction): Promise<void> {
+      await enqueueMail(models.MailOutbox.sequelize!, mail, transaction);
     },
   };
 }

@@ -17,6 +17,15 @@ import { fieldError } from '../../errors/messages.ts';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
+/** Evidence for an appeal: the only kind a rejected application still takes, until the appeal is filed. */
+export const APPEAL_EVIDENCE = 'appeal_evidence';
+
+/** Whether a document of this kind may be added to (or removed from) an application in this status. */
+export function acceptsDocument(status: string, kind: string | null): boolean {
+  if (EDITABLE_STATUSES.includes(status as (typeof EDITABLE_STATUSES)[number])) return kind !== APPEAL_EVIDENCE;
+  return status === 'rejected' && (kind === null || kind === APPEAL_EVIDENCE);
+}
+
 /** OFD (GB/T 33190) is a ZIP package whose root holds OFD.xml. */
 function isOfd(content: Buffer): boolean {
   return content.includes('OFD.xml');
@@ -44,9 +53,9 @@ export function makeUploadDocument(deps: { sequelize: Sequelize; applications: A
     clientIp: string,
   ) {
     const application = assertFirmMember(user, await deps.applications.find(id));
-    if (!EDITABLE_STATUSES.includes(application.status)) throw new AppError('application_locked', { extra: { status: application.status } });
+    if (!acceptsDocument(application.status, null)) throw new AppError('application_locked', { extra: { status: application.status } });
     const call = (await deps.calls.findById(application.callId))!;
-    const kinds = documentRequirements[call.programme as ProgrammeCode].map((d) => d.kind);
+    const kinds = application.status === 'rejected' ? [APPEAL_EVIDENCE] : documentRequirements[call.programme as ProgrammeCode].map((d) => d.kind);
     const errors = [
       ...(kinds.includes(input.kind) ? [] : [fieldError('kind', 'document.kindNotAsked')]),
       ...(input.file && input.file.buffer.length > 0 ? [] : [fieldError('file', 'document.fileMissing')]),
@@ -59,7 +68,7 @@ export function makeUploadDocument(deps: { sequelize: Sequelize; applications: A
 
     return deps.sequelize.transaction(async (transaction) => {
       const current = await deps.applications.find(id, { transaction, lock: true });
-      if (!current || !EDITABLE_STATUSES.includes(current.status)) throw new AppError('application_locked');
+      if (!current || !acceptsDocument(current.status, input.kind)) throw new AppError('application_locked');
       const document = await deps.applications.addDocument(
         { applicationId: id, kind: input.kind, filename: safeFilename(input.file!.originalname), mediaType, content, sha256, uploadedBy: user.id },
         transaction,
@@ -78,7 +87,8 @@ export function makeRemoveDocument(deps: { sequelize: Sequelize; applications: A
   return async function removeDocument(id: string, documentId: string, user: CurrentUser, clientIp: string) {
     await deps.sequelize.transaction(async (transaction) => {
       const application = assertFirmMember(user, await deps.applications.find(id, { transaction, lock: true }));
-      if (!EDITABLE_STATUSES.includes(application.status)) throw new AppError('application_locked', { extra: { status: application.status } });
+      const document = await deps.applications.findDocument(id, documentId);
+      if (!acceptsDocument(application.status, document?.kind ?? null)) throw new AppError('application_locked', { extra: { status: application.status } });
       if (!(await deps.applications.removeDocument(id, documentId, transaction))) throw new AppError('not_found', { log: 'document' });
       await deps.audit.record(
         { userId: user.id, label: user.email, clientIp },

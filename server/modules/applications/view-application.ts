@@ -5,7 +5,9 @@ import type { CallsRepository } from '../calls/calls.repository.ts';
 import type { ApplicationsRepository } from './applications.repository.ts';
 import { assertVisible } from './applications.permissions.ts';
 
-export function makeViewApplication(deps: { applications: ApplicationsRepository; calls: CallsRepository; identity: IdentityRepository }) {
+type Outcome = (applicationId: string, programme: string, screening: Record<string, unknown> | null) => Promise<{ decision: unknown; appeal: unknown; letters: unknown[] }>;
+
+export function makeViewApplication(deps: { applications: ApplicationsRepository; calls: CallsRepository; identity: IdentityRepository; decisionOutcome: Outcome }) {
   return async function viewApplication(id: string, user: CurrentUser) {
     const application = assertVisible(user, await deps.applications.find(id));
     const [call, company, documents, history] = await Promise.all([
@@ -14,6 +16,7 @@ export function makeViewApplication(deps: { applications: ApplicationsRepository
       deps.applications.documents(id),
       deps.applications.history(id),
     ]);
+    const outcome = await deps.decisionOutcome(id, call!.programme, application.screening as Record<string, unknown> | null);
     return {
       id: application.id,
       callId: application.callId,
@@ -28,8 +31,7 @@ export function makeViewApplication(deps: { applications: ApplicationsRepository
       submittedAt: application.submittedAt,
       // the facts snapshot kept with a return is internal: it only serves to show what a resubmission changed
       history: history.map((entry) => (entry.event === 'return' ? { ...entry, changes: null } : entry)),
-      decision: null,
-      letters: [],
+      ...outcome,
     };
   };
 }

@@ -1,5 +1,6 @@
 import { Op, type Transaction } from 'sequelize';
 import type { CompanyInvitationModel, Models } from '../../db/models/index.ts';
+import { enqueueMail, type QueuedMail } from '../../notifications/queue-mail.ts';
 
 export type Invitation = { id: string; companyId: string; email: string; role: 'owner' | 'editor'; expiresAt: string };
 
@@ -37,8 +38,8 @@ export function createInvitationsRepository(models: Models) {
       });
       return rows.map(toInvitation);
     },
-    async queueMail(mail: { to: string; template: string; language: string; data: unknown }, transaction: Transaction) {
-      await models.MailOutbox.create({ toAddress: mail.to, template: mail.template, language: mail.language, data: mail.data }, { transaction });
+    async queueMail(mail: QueuedMail, transaction: Transaction): Promise<void> {
+      await enqueueMail(models.MailOutbox.sequelize!, mail, transaction);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { RouteSpec } from '../../http/route.ts';
+import { newCsrfToken } from '../../middleware/csrf.ts';
 import { permissions } from '../../middleware/permissions.ts';
 import type { Services } from '../../services.ts';
 import { loginBody, registerBody } from './identity.schemas.ts';
@@ -45,6 +46,20 @@ export function identityRoutes(services: Services): RouteSpec[] {
         const user = res.locals.user;
         const company = user.companyId ? await identity.findCompanyById(user.companyId) : null;
         res.json({ user: toPublicUser(user), ...(company && { company }), csrfToken: req.session.csrfToken });
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/auth/csrf',
+      tag: 'identity',
+      summary: 'A CSRF token for this browser session, signed in or not (anonymous visitors need one to file an objection)',
+      permission: permissions.public,
+      before: [services.rateLimits.verify],
+      responses: { 200: '{ csrfToken }' },
+      handler: async (req, res) => {
+        req.session.csrfToken ??= newCsrfToken();
+        res.setHeader('Cache-Control', 'no-store');
+        res.json({ csrfToken: req.session.csrfToken });
       },
     },
     {

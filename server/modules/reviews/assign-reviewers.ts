@@ -65,7 +65,10 @@ export function makeAssignReviewers(deps: Deps) {
       }
       const conflicts: AssignmentRun['conflicts'] = [];
       const panels: PanelToFill[] = applications.map((application) => {
-        const own = seats.filter((s) => s.applicationId === application.id);
+        // the panel being filled is the application's current round; an appeal panel never seats the first panel
+        const all = seats.filter((s) => s.applicationId === application.id);
+        const own = all.filter((s) => s.round === application.round);
+        const firstPanel = all.filter((s) => s.round < application.round).map((s) => s.reviewerId);
         const conflicted = pool.flatMap((reviewer) => {
           const reason = conflictWith(reviewer, application, emails, today, deps.platformDomains);
           if (reason) conflicts.push({ applicationId: application.id, reviewerId: reviewer.id, reason });
@@ -75,7 +78,7 @@ export function makeAssignReviewers(deps: Deps) {
           applicationId: application.id,
           field: applicationField(application.facts),
           panel: own.filter((s) => isActive(s.status)).map((s) => ({ reviewerId: s.reviewerId, kind: kindOf.get(s.reviewerId) ?? 'technical' })),
-          excluded: [...own.filter((s) => !isActive(s.status)).map((s) => s.reviewerId), ...conflicted],
+          excluded: [...own.filter((s) => !isActive(s.status)).map((s) => s.reviewerId), ...firstPanel, ...conflicted],
         };
       });
       const plan = planAssignments({ panels, reviewers: pool.map((r) => ({ id: r.id, kind: r.kind, fields: r.fields, load: load.get(r.id)! })), size, rules: context.rules });
@@ -119,11 +122,13 @@ export function makeAssignReviewer(deps: Deps) {
       if (!current) throw new AppError('application_not_reviewable', { extra: { status: application.status } });
       const [reviewer] = await deps.reviews.reviewers({ ids: [reviewerId] }, transaction);
       if (!reviewer) throw new AppError('validation_failed', { errors: [fieldError('reviewerId', 'review.unknownReviewer')] });
-      const seats = await deps.reviews.assignmentsOfApplications([applicationId], transaction);
+      const all = await deps.reviews.assignmentsOfApplications([applicationId], transaction);
+      const seats = all.filter((s) => s.round === current.round);
       if (seats.some((s) => s.reviewerId === reviewerId && isActive(s.status))) throw new AppError('already_assigned');
       const declared = seats.some((s) => s.reviewerId === reviewerId && s.releaseReason === 'conflict');
+      const firstPanel = all.some((s) => s.reviewerId === reviewerId && s.round < current.round);
       const emails = await deps.reviews.companyEmails([current.companyId], transaction);
-      const reason = declared ? 'declared' : conflictWith(reviewer, current, emails, beijingDate(), deps.platformDomains);
+      const reason = declared ? 'declared' : firstPanel ? 'first_panel' : conflictWith(reviewer, current, emails, beijingDate(), deps.platformDomains);
       if (reason) throw new AppError('reviewer_conflict', { log: `reviewer ${reviewerId} conflicted (${reason})`, extra: { reason } });
 
       const assignment = await deps.reviews.create({ applicationId, reviewerId, method: 'officer', assignedBy: officer.id }, transaction);

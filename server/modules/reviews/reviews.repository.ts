@@ -4,6 +4,7 @@ import type { Models } from '../../db/models/index.ts';
 import type { Affiliation } from './conflicts.ts';
 import type { ReviewerKind } from './plan-assignments.ts';
 import { REVIEWABLE_APPLICATION_STATUSES, type AssignmentStatus, type ReleaseReason } from './review-status.ts';
+import { enqueueMail, type QueuedMail } from '../../notifications/queue-mail.ts';
 
 export type ReviewerProfile = {
   id: string;
@@ -32,6 +33,8 @@ export type Assignment = {
   savedAt: string | null;
   submittedAt: string | null;
   assignedAt: string;
+  /** 1: the first panel; 2: the appeal panel. */
+  round: number;
 };
 
 export type ReviewableApplication = {
@@ -42,6 +45,8 @@ export type ReviewableApplication = {
   status: string;
   facts: Record<string, unknown>;
   submittedAt: string | null;
+  /** The panel being filled: 2 while an appeal awaits its re-review. */
+  round: number;
 };
 
 export type Moderation = { id: number; previousTotal: number; total: number; reason: string; by: { id: string; displayName: string }; at: string };
@@ -54,7 +59,7 @@ type AssignmentRow = {
   id: string; application_id: string; reviewer_id: string; status: AssignmentStatus; method: 'auto' | 'officer';
   conflict: boolean | null; conflict_note: string | null; declared_at: Date | null; release_reason: ReleaseReason | null;
   scores: Record<string, number>; comments: Record<string, string>; total: string | null; saved_at: Date | null;
-  submitted_at: Date | null; created_at: Date;
+  submitted_at: Date | null; created_at: Date; round: number;
 };
 
 function toAssignment(row: AssignmentRow): Assignment {
@@ -74,6 +79,7 @@ function toAssignment(row: AssignmentRow): Assignment {
     savedAt: iso(row.saved_at),
     submittedAt: iso(row.submitted_at),
     assignedAt: iso(row.created_at)!,
+    round: row.round,
   };
 }
 
@@ -149,17 +155,22 @@ export function createReviewsRepository(models: Models) {
       }
     },
 
-    /** Applications of a call that take reviewers: submitted (eligible by screening) or already in review. */
+    /**
+     * Applications of a call that take reviewers: submitted (eligible by screening), already in review, or appealed
+     * and awaiting the appeal panel's re-review.
+     */
     async reviewableApplications(callId: string, transaction?: Transaction): Promise<ReviewableApplication[]> {
-      const rows = await select<{ id: string; company_id: string; company_name: string; uscc: string; status: string; facts: Record<string, unknown>; submitted_at: Date | null }>(
-        `SELECT a.id, a.company_id, c.name AS company_name, c.uscc, a.status, a.facts, a.submitted_at
+      const rows = await select<{ id: string; company_id: string; company_name: string; uscc: string; status: string; facts: Record<string, unknown>; submitted_at: Date | null; review_round: number }>(
+        `SELECT a.id, a.company_id, c.name AS company_name, c.uscc, a.status, a.facts, a.submitted_at, a.review_round
            FROM applications a JOIN companies c ON c.id = a.company_id
-          WHERE a.call_id = :callId AND a.status IN (:statuses)
+          WHERE a.call_id = :callId
+            AND (a.status IN (:statuses)
+                 OR (a.status = 'appealed' AND EXISTS (SELECT 1 FROM appeals ap WHERE ap.application_id = a.id AND ap.score IS NULL)))
           ORDER BY a.submitted_at, a.id`,
         { callId, statuses: REVIEWABLE_APPLICATION_STATUSES },
         transaction,
       );
-      return rows.map((r) => ({ id: r.id, companyId: r.company_id, companyName: r.company_name, uscc: r.uscc, status: r.status, facts: r.facts, submittedAt: iso(r.submitted_at) }));
+      return rows.map((r) => ({ id: r.id, companyId: r.company_id, companyName: r.company_name, uscc: r.uscc, status: r.status, facts: r.facts, submittedAt: iso(r.submitted_at), round: r.review_round }));
     },
 
     /** Applications of a call in the given statuses, with what the panels page shows (one query, no N+1). */
@@ -221,8 +232,8 @@ export function createReviewsRepository(models: Models) {
       transaction: Transaction,
     ): Promise<Assignment> {
       const rows = await select<AssignmentRow>(
-        `INSERT INTO review_assignments (application_id, reviewer_id, method, assigned_by)
-         VALUES (:applicationId, :reviewerId, :method, :assignedBy) RETURNING *`,
+        `INSERT INTO review_assignments (application_id, reviewer_id, method, assigned_by, round)
+         VALUES (:applicationId, :reviewerId, :method, :assignedBy, (SELECT review_round FROM applications WHERE id = :applicationId)) RETURNING *`,
         input,
         transaction,
       );
@@ -301,6 +312,14 @@ export function createReviewsRepository(models: Models) {
       );
     },
 
+    /** The appeal panel's result goes on the appeal; the first panel's stays on the application. */
+    async saveAppealResult(applicationId: string, result: { reviewResult: unknown; score: number }, transaction: Transaction): Promise<void> {
+      await sequelize.query(
+        `UPDATE appeals SET review_result = :result::jsonb, score = :score, reviewed_at = now() WHERE application_id = :applicationId`,
+        { replacements: { applicationId, result: JSON.stringify(result.reviewResult), score: result.score }, transaction },
+      );
+    },
+
     async setScore(applicationId: string, score: number, transaction: Transaction): Promise<void> {
       await sequelize.query('UPDATE applications SET score = :score, updated_at = now() WHERE id = :applicationId', { replacements: { applicationId, score }, transaction });
     },
@@ -361,8 +380,8 @@ export function createReviewsRepository(models: Models) {
       await sequelize.query(`SELECT pg_advisory_xact_lock(hashtext('review-panel:' || :callId))`, { replacements: { callId }, transaction });
     },
 
-    async queueMail(mail: { to: string; template: string; language: string; data: unknown }, transaction: Transaction): Promise<void> {
-      await models.MailOutbox.create({ toAddress: mail.to, template: mail.template, language: mail.language, data: mail.data }, { transaction });
+    async queueMail(mail: QueuedMail, transaction: Transaction): Promise<void> {
+      await enqueueMail(models.MailOutbox.sequelize!, mail, transaction);
     },
   };
 }

@@ -14,7 +14,7 @@ import { isActive } from './review-status.ts';
 type Deps = { calls: CallsRepository; applications: ApplicationsRepository; reviews: ReviewsRepository; programmes: ProgrammesRepository; identity: IdentityRepository };
 
 /** Panels are complete once the application has left review with a result: then reviewers may see each other. */
-const PANEL_DONE = new Set(['scored', 'approved', 'rejected', 'noticed', 'appealed']);
+const PANEL_DONE = new Set(['scored', 'approved', 'rejected', 'noticed', 'appealed', 'revoked']);
 
 export function makeViewReviews(deps: Deps) {
   // one cache per request: settings may change between requests
@@ -69,9 +69,10 @@ export function makeViewReviews(deps: Deps) {
       const base = await summary(assignment, application, context);
       const cleared = assignment.conflict === false && assignment.status !== 'released';
       const screening = application.screening as PrecheckResult | null;
-      const seats = (await deps.reviews.assignmentsOfApplications([application.id])).filter((s) => isActive(s.status));
-      const complete = PANEL_DONE.has(application.status) && seats.length > 0 && seats.every((s) => s.status === 'submitted');
-      const result = complete ? await deps.reviews.reviewResult(application.id) : null;
+      // each round's panel sees only itself: appeal reviewers never see the first panel's sheets
+      const seats = (await deps.reviews.assignmentsOfApplications([application.id])).filter((s) => isActive(s.status) && s.round === assignment.round);
+      const complete = (assignment.round === 1 ? PANEL_DONE.has(application.status) : seats.length >= context.call.reviewersPerApplication) && seats.length > 0 && seats.every((s) => s.status === 'submitted');
+      const result = complete && assignment.round === 1 ? await deps.reviews.reviewResult(application.id) : null;
       const mean = (result?.result as { mean?: { items: Record<string, number>; total: number } } | null)?.mean ?? null;
       return {
         ...base,

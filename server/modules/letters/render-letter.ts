@@ -1,0 +1,284 @@
+// Decision letters as PDF (pdfkit, Noto Sans SC embedded as a subset). The wording lives in editable templates,
+// templates/letters/<kind>.<language>.txt: Mustache placeholders, then one block per paragraph:
+//   "# "  title          "> "  right-aligned line (reference, date)     "## " section heading
+//   [screening] [scores] [payments] [verification]  tables and the QR code, drawn from the letter's data
+// A blank line ends a paragraph. Fonts and templates are read once per process.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import Mustache from 'mustache';
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+
+export type LetterKind = 'approval' | 'rejection' | 'revocation' | 'appeal_outcome';
+export type LetterLanguage = 'zh-CN' | 'en';
+type Bilingual = { zh: string; en: string };
+
+export type LetterContent = {
+  kind: LetterKind;
+  language: LetterLanguage;
+  reference: string;
+  version: number;
+  issuedOn: string;
+  verifyUrl: string;
+  company: { name: string; uscc: string };
+  programme: { name: Bilingual; policyBasis: string };
+  call: { title: string };
+  screening: { outcome: string; ruleSet: { id: string; version: number }; criteria: { id: string; outcome: string; message: Bilingual }[] } | null;
+  scores: { reviewers: number; mean: number; final: number; spread: number } | null;
+  decision: {
+    outcome: 'approved' | 'rejected';
+    stage: 'first' | 'appeal';
+    amount: number;
+    awardAmount: number | null;
+    amountReason: string | null;
+    reasons: Bilingual[];
+    note: string | null;
+    decidedOn: string;
+    appealDeadline: string | null;
+    payments: { label: Bilingual; amount: number; when: Bilingual }[];
+  };
+  appeal?: { filedOn: string; score: number | null } | null;
+  revocation?: { reason: string; objectionReference: string | null; revokedOn: string } | null;
+  reissue?: { reason: string; replaces: number } | null;
+};
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const require = createRequire(import.meta.url);
+let fonts: { regular: Buffer; bold: Buffer } | null = null;
+const templates = new Map<string, string>();
+
+function loadFonts() {
+  fonts ??= {
+    regular: fs.readFileSync(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf')),
+    bold: fs.readFileSync(require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf')),
+  };
+  return fonts;
+}
+
+function loadTemplate(kind: LetterKind, language: LetterLanguage): string {
+  const key = `${kind}.${language}`;
+  let text = templates.get(key);
+  if (text === undefined) {
+    text = fs.readFileSync(path.join(root, 'templates/letters', `${key}.txt`), 'utf8');
+    templates.set(key, text);
+  }
+  return text;
+}
+
+/** Reads fonts and templates now rather than on the first letter. */
+export function warmUpLetters() {
+  loadFonts();
+  for (const kind of ['approval', 'rejection', 'revocation', 'appeal_outcome'] as const) for (const language of ['zh-CN', 'en'] as const) loadTemplate(kind, language);
+}
+
+const labels = {
+  'zh-CN': {
+    criterion: '条款', result: '结果', detail: '说明', pass: '符合', fail: '不符合', review: '经专家核实', missing: '未提供',
+    item: '项目', value: '数值', reviewers: '评审专家人数', mean: '专家评分平均分', final: '最终得分（含复核调整）', spread: '专家评分极差',
+    tranche: '拨付批次', amount: '金额（元）', when: '拨付条件', verify: '扫描二维码或访问以下网址核验本文书：', code: '核验码',
+    ruleSet: '适用规则', outcome: '筛查结论', eligible: '符合条件', ineligible: '不符合条件', incomplete: '资料不全',
+  },
+  en: {
+    criterion: 'Clause', result: 'Result', detail: 'Detail', pass: 'Met', fail: 'Not met', review: 'Confirmed by experts', missing: 'Not given',
+    item: 'Item', value: 'Value', reviewers: 'Reviewers', mean: 'Mean expert score', final: 'Final score (after moderation)', spread: 'Spread of totals',
+    tranche: 'Tranche', amount: 'Amount (yuan)', when: 'Condition', verify: 'Scan the QR code or visit this address to verify this letter:', code: 'Verification code',
+    ruleSet: 'Rule set', outcome: 'Screening outcome', eligible: 'eligible', ineligible: 'not eligible', incomplete: 'incomplete',
+  },
+} as const;
+
+export function formatYuan(amount: number, language: LetterLanguage): string {
+  const digits = amount.toLocaleString('en-US');
+  return language === 'en' ? `CNY ${digits}` : `人民币 ${digits} 元`;
+}
+
+export function formatDate(day: string, language: LetterLanguage): string {
+  const [y, m, d] = day.split('-').map(Number);
+  if (language === 'en') return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return `${y}年${m}月${d}日`;
+}
+
+/** Values the templates may print; one line each, so a value can never start a block of its own. */
+export function letterView(content: LetterContent): Record<string, unknown> {
+  const lang = content.language;
+  const pick = (b: Bilingual) => (lang === 'en' ? b.en : b.zh);
+  const oneLine = (value: string | null | undefined) => (value ? value.replace(/\s*[\r\n]+\s*/g, ' ').trim() : '');
+  const d = content.decision;
+  return {
+    reference: content.reference,
+    issuedDate: formatDate(content.issuedOn, lang),
+    companyName: oneLine(content.company.name),
+    uscc: content.company.uscc,
+    programmeName: pick(content.programme.name),
+    policyBasis: oneLine(content.programme.policyBasis),
+    callTitle: oneLine(content.call.title),
+    decidedDate: formatDate(d.decidedOn, lang),
+    amountText: d.outcome === 'approved' ? formatYuan(d.amount, lang) : '',
+    awardAmountText: d.awardAmount !== null ? formatYuan(d.awardAmount, lang) : '',
+    lowered: d.awardAmount !== null && d.amount < d.awardAmount,
+    amountReason: oneLine(d.amountReason),
+    reasonsText: d.reasons.map(pick).join(lang === 'en' ? '; ' : '；'),
+    note: oneLine(d.note),
+    appealDeadline: d.appealDeadline ? formatDate(d.appealDeadline, lang) : '',
+    approved: d.outcome === 'approved',
+    rejected: d.outcome === 'rejected',
+    appealFiledDate: content.appeal ? formatDate(content.appeal.filedOn, lang) : '',
+    appealScore: content.appeal?.score ?? '',
+    revocationReason: oneLine(content.revocation?.reason),
+    objectionReference: content.revocation?.objectionReference ?? '',
+    revokedDate: content.revocation ? formatDate(content.revocation.revokedOn, lang) : '',
+    reissued: Boolean(content.reissue),
+    reissueReason: oneLine(content.reissue?.reason),
+    version: content.version,
+    verifyUrl: content.verifyUrl,
+  };
+}
+
+type Doc = InstanceType<typeof PDFDocument>;
+
+function ensureRoom(doc: Doc, height: number) {
+  if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
+}
+
+function table(doc: Doc, columns: { header: string; width: number; align?: 'left' | 'right' }[], rows: string[][]) {
+  const left = doc.page.margins.left;
+  const padding = 4;
+  const drawRow = (cells: string[], bold: boolean) => {
+    doc.font(bold ? 'bold' : 'regular').fontSize(9.5);
+    const height = Math.max(...cells.map((cell, i) => doc.heightOfString(cell, { width: columns[i].width - 2 * padding }))) + 2 * padding;
+    ensureRoom(doc, height);
+    const top = doc.y;
+    let x = left;
+    cells.forEach((cell, i) => {
+      doc.text(cell, x + padding, top + padding, { width: columns[i].width - 2 * padding, align: columns[i].align ?? 'left' });
+      x += columns[i].width;
+    });
+    doc.moveTo(left, top + height).lineTo(x, top + height).lineWidth(0.5).strokeColor('#888888').stroke();
+    doc.x = left;
+    doc.y = top + height;
+  };
+  drawRow(columns.map((c) => c.header), true);
+  for (const row of rows) drawRow(row, false);
+  doc.moveDown(0.6);
+  doc.font('regular').fontSize(11);
+}
+
+function drawScreening(doc: Doc, content: LetterContent) {
+  const l = labels[content.language];
+  const s = content.screening;
+  if (!s) return;
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  doc.fontSize(10).text(`${l.ruleSet}: ${s.ruleSet.id} v${s.ruleSet.version} · ${l.outcome}: ${l[s.outcome as 'eligible'] ?? s.outcome}`);
+  doc.moveDown(0.3);
+  table(
+    doc,
+    [{ header: l.criterion, width: 70 }, { header: l.result, width: 80 }, { header: l.detail, width: width - 150 }],
+    s.criteria.map((c) => [c.id, l[c.outcome as 'pass'] ?? c.outcome, content.language === 'en' ? c.message.en : c.message.zh]),
+  );
+}
+
+function drawScores(doc: Doc, content: LetterContent) {
+  const l = labels[content.language];
+  const s = content.scores;
+  if (!s) return;
+  table(doc, [{ header: l.item, width: 220 }, { header: l.value, width: 100, align: 'right' }], [
+    [l.reviewers, String(s.reviewers)],
+    [l.mean, s.mean.toFixed(2)],
+    [l.final, s.final.toFixed(2)],
+    [l.spread, s.spread.toFixed(2)],
+  ]);
+}
+
+function drawPayments(doc: Doc, content: LetterContent) {
+  const l = labels[content.language];
+  const payments = content.decision.payments;
+  if (payments.length === 0) return;
+  const pick = (b: Bilingual) => (content.language === 'en' ? b.en : b.zh);
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  table(
+    doc,
+    [{ header: l.tranche, width: 160 }, { header: l.amount, width: 100, align: 'right' }, { header: l.when, width: width - 260 }],
+    payments.map((p) => [pick(p.label), p.amount.toLocaleString('en-US'), pick(p.when)]),
+  );
+}
+
+function drawVerification(doc: Doc, content: LetterContent, verifyCode: string) {
+  const l = labels[content.language];
+  const qr = QRCode.create(content.verifyUrl, { errorCorrectionLevel: 'M' });
+  const size = qr.modules.size;
+  const cell = 2.4;
+  const box = (size + 8) * cell;
+  ensureRoom(doc, box + 10);
+  const left = doc.page.margins.left;
+  const top = doc.y;
+  doc.save().fillColor('#000000');
+  for (let row = 0; row < size; row++) {
+    for (let col = 0; col < size; col++) {
+      if (qr.modules.get(row, col)) doc.rect(left + (col + 4) * cell, top + (row + 4) * cell, cell, cell).fill();
+    }
+  }
+  doc.restore();
+  const textLeft = left + box + 12;
+  doc.font('regular').fontSize(9.5).text(l.verify, textLeft, top + 12, { width: doc.page.width - doc.page.margins.right - textLeft });
+  doc.text(content.verifyUrl, { link: content.verifyUrl, underline: false });
+  doc.text(`${l.code}: ${verifyCode}`);
+  doc.x = left;
+  doc.y = Math.max(doc.y, top + box) + 6;
+  doc.fontSize(11);
+}
+
+/** Renders the letter and resolves with the PDF bytes. */
+export async function renderLetter(content: LetterContent, verifyCode: string): Promise<Buffer> {
+  const { regular, bold } = loadFonts();
+  const text = Mustache.render(loadTemplate(content.kind, content.language), letterView(content), {}, { escape: (v: unknown) => String(v) });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 64, bottom: 64, left: 64, right: 64 },
+    info: { Title: content.reference, Author: '惠企 Huiqi', Subject: content.kind, Keywords: verifyCode },
+    lang: content.language,
+    displayTitle: true,
+  });
+  doc.registerFont('regular', regular);
+  doc.registerFont('bold', bold);
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.font('regular').fontSize(11);
+  const joiner = content.language === 'en' ? ' ' : '';
+  for (const block of text.split(/\r?\n\s*\r?\n/)) {
+    const lines = block.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+    let prose: string[] = [];
+    const flush = () => {
+      if (prose.length === 0) return;
+      ensureRoom(doc, 30);
+      doc.text(prose.join(joiner), { align: 'justify', lineGap: 3 }).moveDown(0.6);
+      prose = [];
+    };
+    for (const line of lines) {
+      const special = line.startsWith('#') || line.startsWith('>') || /^\[\w+\]$/.test(line);
+      if (!special) {
+        prose.push(line);
+        continue;
+      }
+      flush();
+      if (line.startsWith('## ')) {
+        ensureRoom(doc, 40);
+        doc.moveDown(0.4).font('bold').fontSize(12).text(line.slice(3)).font('regular').fontSize(11).moveDown(0.3);
+      } else if (line.startsWith('# ')) {
+        doc.font('bold').fontSize(18).text(line.slice(2), { align: 'center' }).font('regular').fontSize(11).moveDown(0.8);
+      } else if (line.startsWith('>')) {
+        doc.fontSize(10.5).text(line.slice(1).trim(), { align: 'right' }).fontSize(11);
+      } else if (line === '[screening]') drawScreening(doc, content);
+      else if (line === '[scores]') drawScores(doc, content);
+      else if (line === '[payments]') drawPayments(doc, content);
+      else if (line === '[verification]') drawVerification(doc, content, verifyCode);
+    }
+    flush();
+  }
+  doc.end();
+  return finished;
+}

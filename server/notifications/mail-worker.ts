@@ -1,0 +1,181 @@
+// Delivers the outbox with a PostgreSQL-backed job queue (graphile-worker). One job per e-mail (job key); the job
+// claims its outbox row with a conditional UPDATE, so two workers never send the same e-mail; temporary failures
+// (no connection, 4xx) go back to the queue with exponential backoff, permanent ones (5xx) are marked failed.
+// Without SMTP_URL the rendered e-mail is kept in the outbox, which is the development mailbox admins read.
+import { QueryTypes, type Sequelize } from 'sequelize';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import nodemailer, { type Transporter } from 'nodemailer';
+import { run, type Runner } from 'graphile-worker';
+import type { Config } from '../config.ts';
+import { jobQueueLogger } from '../db/migrate.ts';
+import { MissingTemplateError, renderMail } from './mail-templates.ts';
+import { SEND_MAIL_TASK, scheduleDelivery } from './queue-mail.ts';
+
+type OutboxRow = {
+  id: string; to_address: string; template: string; language: string; data: Record<string, unknown>;
+  attachments: { letterId: string }[]; attempts: number;
+};
+
+/** A claim older than this is taken to belong to a worker that died mid-send. */
+const STALE_CLAIM = '10 minutes';
+const MAX_BACKOFF_MS = 3_600_000;
+
+export function retryDelay(attempt: number, baseMs: number): number {
+  return Math.min(MAX_BACKOFF_MS, baseMs * 2 ** Math.max(0, attempt - 1));
+}
+
+/** Connection problems and 4xx replies are worth another try; a 5xx reply is final. */
+export function isTemporary(error: unknown): boolean {
+  const code = (error as { responseCode?: number }).responseCode;
+  return typeof code !== 'number' || code < 500;
+}
+
+export type Mailer = ReturnType<typeof createMailer>;
+
+export function createMailer(deps: { config: Config; sequelize: Sequelize; pool: pg.Pool; logger: Logger }) {
+  const { config, sequelize, logger } = deps;
+  const transport: Transporter | null = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
+  const fromDomain = /@([^>\s]+)>?\s*$/.exec(config.mailFrom)?.[1] ?? 'huiqi.local';
+  let runner: Runner | null = null;
+  let sweeper: NodeJS.Timeout | null = null;
+
+  async function claim(id: number): Promise<OutboxRow | null> {
+    const rows = await sequelize.query<OutboxRow>(
+      `UPDATE mail_outbox SET status = 'sending', attempts = attempts + 1, locked_at = now(), next_attempt_at = NULL
+        WHERE id = :id AND (status = 'queued' OR (status = 'sending' AND locked_at < now() - interval '${STALE_CLAIM}'))
+        RETURNING id, to_address, template, language, data, attachments, attempts`,
+      { replacements: { id }, type: QueryTypes.SELECT },
+    );
+    return rows[0] ?? null;
+  }
+
+  async function attachmentsOf(row: OutboxRow) {
+    const ids = row.attachments.map((a) => a.letterId);
+    if (ids.length === 0) return [];
+    const letters = await sequelize.query<{ reference: string; version: number; content: Buffer }>(
+      'SELECT reference, version, content FROM letters WHERE id IN (:ids) ORDER BY issued_at',
+      { replacements: { ids }, type: QueryTypes.SELECT },
+    );
+    return letters.map((l) => ({
+      filename: `${l.reference}${l.version > 1 ? `-v${l.version}` : ''}.pdf`,
+      content: l.content,
+      contentType: 'application/pdf',
+    }));
+  }
+
+  async function finish(id: number, fields: { status: 'sent' | 'failed' | 'queued'; error?: string; transport?: string; messageId?: string; subject?: string; body?: string; retryAt?: Date }) {
+    await sequelize.query(
+      `UPDATE mail_outbox SET status = :status, locked_at = NULL, last_error = :error,
+          transport = coalesce(:transport, transport), message_id = coalesce(:messageId, message_id),
+          subject = coalesce(:subject, subject), body = coalesce(:body, body), next_attempt_at = :retryAt,
+          sent_at = CASE WHEN :status = 'sent' THEN now() ELSE sent_at END
+        WHERE id = :id`,
+      {
+        replacements: {
+          id,
+          status: fields.status,
+          error: fields.error ?? null,
+          transport: fields.transport ?? null,
+          messageId: fields.messageId ?? null,
+          subject: fields.subject ?? null,
+          body: fields.body ?? null,
+          retryAt: fields.retryAt ? fields.retryAt.toISOString() : null,
+        },
+      },
+    );
+  }
+
+  /** Sends one e-mail if it is still due; safe to call any number of times, from any number of workers. */
+  async function deliver(id: number): Promise<void> {
+    const row = await claim(id);
+    if (!row) return;
+    let rendered: { subject: string; text: string };
+    try {
+      rendered = renderMail(row.template, row.language, row.data, { publicUrl: config.publicUrl, to: row.to_address });
+    } catch (error) {
+      if (!(error instanceof MissingTemplateError)) throw error;
+      await finish(id, { status: 'failed', error: error.message });
+      logger.error({ mailId: id, template: row.template }, 'e-mail template missing');
+      return;
+    }
+    const messageId = `<mail-${id}@${fromDomain}>`;
+    if (!transport) {
+      await finish(id, { status: 'sent', transport: 'mailbox', messageId, subject: rendered.subject, body: rendered.text });
+      return;
+    }
+    try {
+      await transport.sendMail({
+        from: config.mailFrom,
+        to: row.to_address,
+        subject: rendered.subject,
+        text: rendered.text,
+        messageId,
+        attachments: await attachmentsOf(row),
+      });
+      await finish(id, { status: 'sent', transport: 'smtp', messageId, subject: rendered.subject, body: rendered.text });
+      logger.info({ mailId: id, template: row.template, attempt: row.attempts }, 'e-mail sent');
+    } catch (error) {
+      const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
+      if (isTemporary(error) && row.attempts < config.mail.maxAttempts) {
+        const retryAt = new Date(Date.now() + retryDelay(row.attempts, config.mail.retryBaseMs));
+        await sequelize.transaction(async (transaction) => {
+          await sequelize.query(
+            `UPDATE mail_outbox SET status = 'queued', locked_at = NULL, last_error = :message, next_attempt_at = :retryAt,
+                subject = :subject, body = :body WHERE id = :id`,
+            { replacements: { id, message, retryAt: retryAt.toISOString(), subject: rendered.subject, body: rendered.text }, transaction },
+          );
+          await scheduleDelivery(sequelize, id, { transaction, runAt: retryAt });
+        });
+        logger.warn({ mailId: id, attempt: row.attempts, retryAt, err: message }, 'e-mail not sent; will retry');
+      } else {
+        await finish(id, { status: 'failed', error: message, subject: rendered.subject, body: rendered.text });
+        logger.error({ mailId: id, attempt: row.attempts, err: message }, 'e-mail failed');
+      }
+    }
+  }
+
+  /** Re-queues e-mails whose job went missing (a crash mid-send, rows older than the queue). */
+  async function sweep(): Promise<void> {
+    const due = await sequelize.query<{ id: string }>(
+      `SELECT id FROM mail_outbox
+        WHERE (status = 'queued' AND coalesce(next_attempt_at, created_at) < now() - interval '30 seconds')
+           OR (status = 'sending' AND locked_at < now() - interval '${STALE_CLAIM}')
+        ORDER BY id LIMIT 500`,
+      { type: QueryTypes.SELECT },
+    );
+    for (const { id } of due) await scheduleDelivery(sequelize, Number(id), { keepRunAt: true });
+  }
+
+  return {
+    deliver,
+    sweep,
+    transport: transport ? 'smtp' : 'mailbox',
+    async start(): Promise<void> {
+      if (runner) return;
+      runner = await run({
+        pgPool: deps.pool,
+        concurrency: config.mail.concurrency,
+        noHandleSignals: true,
+        pollInterval: Math.min(2_000, config.mail.retryBaseMs),
+        logger: jobQueueLogger(logger.child({ component: 'jobs' })),
+        taskList: {
+          [SEND_MAIL_TASK]: async (payload) => {
+            await deliver(Number((payload as { id: number }).id));
+          },
+        },
+      });
+      await sweep().catch((error) => logger.warn({ err: error }, 'mail sweep failed'));
+      sweeper = setInterval(() => void sweep().catch((error) => logger.warn({ err: error }, 'mail sweep failed')), 60_000);
+      sweeper.unref();
+    },
+    async stop(): Promise<void> {
+      if (sweeper) clearInterval(sweeper);
+      sweeper = null;
+      const current = runner;
+      runner = null;
+      await current?.stop();
+      transport?.close();
+    },
+  };
+}
