@@ -33,8 +33,11 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     pool: { max: 10, min: 0, idle: 10_000 },
     define: { underscored: true, timestamps: true },
   });
-  const pool = new pg.Pool({ connectionString: url, max: 5, idleTimeoutMillis: 10_000 });
+  // sessions, rate limits and the job queue (one listening connection plus its workers) share this pool
+  const pool = new pg.Pool({ connectionString: url, max: 8, idleTimeoutMillis: 10_000 });
   pool.on('error', (err) => logger.error({ err }, 'idle database connection failed'));
+  // a connection that fails while checked out must not take the process down; its user sees the query fail
+  pool.on('connect', (client) => client.on('error', (err) => logger.warn({ err }, 'database connection failed')));
   const models = defineModels(sequelize);
   return {
     url,

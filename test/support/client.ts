@@ -61,6 +61,14 @@ export class TestClient {
     return this.request<T>('POST', path, { body: form });
   }
 
+  /** The raw bytes of a download (PDFs), with status and headers. */
+  async download(path: string): Promise<{ status: number; headers: Headers; content: Buffer }> {
+    const headers: Record<string, string> = { 'Accept-Language': this.language };
+    if (this.cookie) headers.Cookie = this.cookie;
+    const response = await fetch(this.baseUrl + path, { headers });
+    return { status: response.status, headers: response.headers, content: Buffer.from(await response.arrayBuffer()) };
+  }
+
   async signIn(email: string, password: string) {
     const reply = await this.post('/api/auth/login', { email, password });
     if (reply.status === 200) this.csrfToken = reply.body.csrfToken;

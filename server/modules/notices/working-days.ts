@@ -22,16 +22,18 @@ export function nextWorkingDay(day: string, calendar: Map<string, 'holiday' | 'w
   return current;
 }
 
-/** The notice period: `count` working days starting with the first working day on or after `startsOn`. */
+/**
+ * The notice period: visible from `startsOn` (a weekend or holiday included, if that is when it is published) until the
+ * `count`th working day counted from the first working day on or after `startsOn`.
+ */
 export function noticePeriod(startsOn: string, count: number, calendar: Map<string, 'holiday' | 'workday'>): { startsOn: string; endsOn: string } {
-  const first = nextWorkingDay(startsOn, calendar);
-  let endsOn = first;
+  let endsOn = nextWorkingDay(startsOn, calendar);
   let counted = 1;
   while (counted < count) {
     endsOn = addDays(endsOn, 1);
     if (isWorkingDay(endsOn, calendar)) counted += 1;
   }
-  return { startsOn: first, endsOn };
+  return { startsOn, endsOn };
 }
 
 /** Calendar days after a date (appeal windows are counted in calendar days). */

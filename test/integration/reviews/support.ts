@@ -46,7 +46,7 @@ const programmeSetup = {
 } as const;
 export type ReviewedProgramme = keyof typeof programmeSetup;
 
-export async function openReviewedCall(app: TestApp, programme: ReviewedProgramme, reviewersPerApplication: number) {
+export async function openReviewedCall(app: TestApp, programme: ReviewedProgramme, reviewersPerApplication: number, budget = 10_000_000) {
   const { client: officer, user } = await signedInStaff(app.baseUrl, app.db, ['officer']);
   const hour = 3_600_000;
   const reply = await officer.post('/api/calls', {
@@ -54,7 +54,7 @@ export async function openReviewedCall(app: TestApp, programme: ReviewedProgramm
     title: `评审测试批次 ${crypto.randomUUID().slice(0, 8)}`,
     opensAt: new Date(Date.now() - hour).toISOString(),
     closesAt: new Date(Date.now() + 24 * hour).toISOString(),
-    budget: 10_000_000,
+    budget,
     reviewersPerApplication,
   });
   if (reply.status !== 201) throw new Error(`call not created: ${reply.text}`);
