@@ -18,4 +18,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/company', label: 'nav.company', roles: ['applicant'] },
   { to: '/reviews', label: 'nav.reviews', roles: ['reviewer'] },
   { to: '/officer/rule-sets', label: 'nav.ruleSets', roles: ['officer', 'admin'] },
+  { to: '/notices', label: 'nav.notices' },
+  { to: '/verify', label: 'nav.verify' },
+  { to: '/mailbox', label: 'nav.mailbox', roles: ['admin'] },
 ];

@@ -5,6 +5,14 @@ import { ApplicationPage } from '../features/applications/components/application
 import { ApplicationsPage } from '../features/applications/components/applications-page';
 import { CallApplicationsPage } from '../features/applications/components/call-applications-page';
 import { CallFormPage } from '../features/calls/components/call-form-page';
+import { AppealsPage } from '../features/decisions/components/appeals-page';
+import { DecisionPage } from '../features/decisions/components/decision-page';
+import { DecisionsPage } from '../features/decisions/components/decisions-page';
+import { MailboxPage } from '../features/mailbox/components/mailbox-page';
+import { NoticeAdminPage } from '../features/notices/components/notice-admin-page';
+import { NoticePage } from '../features/notices/components/notice-page';
+import { NoticesPage } from '../features/notices/components/notices-page';
+import { VerifyPage } from '../features/verify/components/verify-page';
 import { CompanyPage } from '../features/company/components/company-page';
 import { InvitationPage } from '../features/company/components/invitation-page';
 import { CallsPage } from '../features/calls/components/calls-page';
@@ -37,6 +45,10 @@ export const router = createBrowserRouter([
           { path: 'programmes/:code/precheck', element: <PrecheckPage /> },
           { path: 'login', element: <LoginPage /> },
           { path: 'register', element: <RegisterPage /> },
+          { path: 'verify', element: <VerifyPage /> },
+          { path: 'verify/:code', element: <VerifyPage /> },
+          { path: 'notices', element: <NoticesPage /> },
+          { path: 'notices/:id', element: <NoticePage /> },
           {
             path: 'applications',
             element: <RequireRole roles={['applicant']}><ApplicationsPage /></RequireRole>,
@@ -48,6 +60,10 @@ export const router = createBrowserRouter([
           {
             path: 'applications/:id/moderation',
             element: <RequireRole roles={['officer', 'admin']}><ModerationPage /></RequireRole>,
+          },
+          {
+            path: 'applications/:id/decision',
+            element: <RequireRole roles={['officer', 'admin']}><DecisionPage /></RequireRole>,
           },
           {
             path: 'company',
@@ -81,6 +97,22 @@ export const router = createBrowserRouter([
           {
             path: 'calls/:id/panels',
             element: <RequireRole roles={['officer', 'admin']}><PanelsPage /></RequireRole>,
+          },
+          {
+            path: 'calls/:id/decisions',
+            element: <RequireRole roles={['officer', 'admin']}><DecisionsPage /></RequireRole>,
+          },
+          {
+            path: 'calls/:id/notice',
+            element: <RequireRole roles={['officer', 'admin']}><NoticeAdminPage /></RequireRole>,
+          },
+          {
+            path: 'calls/:id/appeals',
+            element: <RequireRole roles={['officer', 'admin']}><AppealsPage /></RequireRole>,
+          },
+          {
+            path: 'mailbox',
+            element: <RequireRole roles={['admin']}><MailboxPage /></RequireRole>,
           },
           {
             path: 'officer/rule-sets',

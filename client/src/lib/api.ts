@@ -70,6 +70,16 @@ export function setApiLanguage(language: string): void {
   acceptLanguage = language;
 }
 
+/**
+ * Public forms (e.g. an objection to a notice) may be sent by visitors without a session: they first
+ * fetch an anonymous CSRF token. A signed-in user already has one from the session, which is kept.
+ */
+export async function ensureCsrfToken(signal?: AbortSignal): Promise<void> {
+  if (csrfToken) return;
+  const answer = await request<{ csrfToken: string }>('GET', '/api/auth/csrf', undefined, { signal });
+  csrfToken = answer.csrfToken;
+}
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 const UNSAFE_METHODS: ReadonlySet<Method> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 

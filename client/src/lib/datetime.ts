@@ -67,3 +67,22 @@ export function timeLeft(untilMs: number, nowMs: number): TimeLeft {
   const totalMinutes = Math.max(0, Math.floor((untilMs - nowMs) / 60_000));
   return { days: Math.floor(totalMinutes / 1440), hours: Math.floor((totalMinutes % 1440) / 60), minutes: totalMinutes % 60 };
 }
+
+/** A calendar day "2025-06-30" (a Beijing day, as the API sends it): "2025年6月30日" / "30 Jun 2025". */
+export function formatDate(day: string | null | undefined, language: Language): string {
+  if (!day) return '—';
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
+  if (!match) return day;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return new Intl.DateTimeFormat(locale(language), {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: language === 'en' ? 'short' : 'long',
+    day: 'numeric',
+  }).format(date);
+}
+
+/** Today's date in Beijing as "YYYY-MM-DD", for comparing with the API's calendar days. */
+export function todayInBeijing(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

@@ -13,6 +13,7 @@ export const STATUSES: ApplicationStatus[] = [
   'withdrawn',
   'noticed',
   'appealed',
+  'revoked',
 ];
 
 export function statusLabel(status: string | null | undefined): MessageKey | null {

@@ -1,3 +1,5 @@
+import type { Letter } from '../../lib/decisions/letters';
+import type { Appeal, Decision } from '../../lib/decisions/types';
 import type { Localized } from '../../lib/i18n';
 import type { CriterionInfo, PrecheckResult, RubricItem, ServerText } from '../../lib/facts/screening-types';
 
@@ -12,7 +14,8 @@ export type ApplicationStatus =
   | 'returned'
   | 'withdrawn'
   | 'noticed'
-  | 'appealed';
+  | 'appealed'
+  | 'revoked';
 
 export type HistoryEvent = 'start' | 'submit' | 'screen_out' | 'withdraw' | 'return' | 'resubmit';
 
@@ -50,6 +53,10 @@ export type Application = {
   screening: PrecheckResult | null;
   submittedAt: string | null;
   history: HistoryEntry[];
+  /** Once decided: the outcome, amount, payment schedule and appeal deadline. */
+  decision?: Decision | null;
+  appeal?: Appeal | null;
+  letters?: Letter[];
 };
 
 /** One row of GET /api/applications */

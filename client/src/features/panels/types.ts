@@ -1,21 +1,12 @@
 import type { Localized } from '../../lib/i18n';
 import type { ItemMap, Rubric } from '../../lib/reviews/rubric';
+import type { PanelScore } from '../../lib/reviews/score';
 import type { ReleaseReason, ReviewerKind, ReviewStatus } from '../../lib/reviews/labels';
 import type { ServerText } from '../../lib/facts/screening-types';
 
+export type { ModeratedBy, PanelScore } from '../../lib/reviews/score';
+
 export type ReviewSettings = { blindIdentity: boolean; spreadMargin: number };
-
-/** The panel's combined score, once reviews are in; `flagged` when the totals spread too far. */
-export type PanelScore = {
-  mean: { items: ItemMap<number>; total: number };
-  spread: number;
-  flagged: boolean;
-  final: number;
-  moderated: null | { total: number; reason: string; by: ModeratedBy; at: string };
-};
-
-/** Who moderated: the contract leaves open whether this is a name or an object with one. */
-export type ModeratedBy = string | { displayName: string };
 
 export type Assignment = {
   id: string;

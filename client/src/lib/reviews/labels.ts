@@ -54,6 +54,7 @@ const APPLICATION_STATUS: Record<string, MessageKey> = {
   withdrawn: 'status.withdrawn',
   noticed: 'status.noticed',
   appealed: 'status.appealed',
+  revoked: 'status.revoked',
 };
 
 function lookup(table: Record<string, MessageKey>, code: string | null | undefined, t: Translate): string {

@@ -23,6 +23,8 @@ import { SECTION_TITLES, sectionOfFact, sectionsOf, type FactSection } from '../
 import { isEditable, statusLabel } from '../status';
 import type { Application, ApplicationDocument, ProgrammeForApplication } from '../types';
 import { useAutosave, type SaveState } from '../use-autosave';
+import { APPEAL_EVIDENCE, AppealSection } from './appeal-section';
+import { DecisionSection } from './decision-section';
 import { DocumentsSection, documentKinds } from './documents-section';
 import { ReturnControl, WithdrawControl } from './status-actions';
 import { Timeline } from './timeline';
@@ -95,6 +97,10 @@ function ApplicationView({ initial, programme }: { initial: Application; program
     setApplication(await getApplication(application.id));
     setStatusChanged((n) => n + 1);
   }
+  /** Reloads without moving focus to the screening result (the appeal section moves focus itself). */
+  async function reload() {
+    setApplication(await getApplication(application.id));
+  }
 
   const labelOf = (name: string) => {
     const field = schema.fields.find((f) => f.name === name);
@@ -144,6 +150,9 @@ function ApplicationView({ initial, programme }: { initial: Application; program
           </div>
         )}
       </dl>
+
+      <DecisionSection application={application} staff={staff} />
+      <AppealSection application={application} programme={programme} staff={staff} onChanged={reload} />
 
       {editable ? (
         <Editor application={application} programme={programme} schema={schema} sections={sections} onChanged={setApplication} onRefresh={refresh} />
@@ -509,7 +518,14 @@ function ReadOnly({
       </section>
       <section className="section" aria-labelledby="documents-heading">
         <h2 id="documents-heading">{t('wizard.section.documents')}</h2>
-        <DocumentsSection applicationId={application.id} programme={programme} documents={application.documents} onChange={() => undefined} editable={false} errors={{}} />
+        <DocumentsSection
+          applicationId={application.id}
+          programme={programme}
+          documents={application.documents.filter((document) => document.kind !== APPEAL_EVIDENCE)}
+          onChange={() => undefined}
+          editable={false}
+          errors={{}}
+        />
       </section>
     </>
   );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { CallOfficerLinks } from '../../../components/ui/call-officer-links';
 import { Loading } from '../../../components/ui/loading';
 import { Notice } from '../../../components/ui/notice';
 import { PageHeading } from '../../../components/ui/page-heading';
@@ -33,6 +34,7 @@ export function CallApplicationsPage() {
           {t('callApplications.reviewPanels')}
         </Link>
       </p>
+      <CallOfficerLinks callId={id} />
       <form className="form filter-form" onSubmit={(event) => event.preventDefault()}>
         <div className="field">
           <label className="field__label" htmlFor="status-filter">

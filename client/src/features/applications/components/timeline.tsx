@@ -11,6 +11,13 @@ const EVENTS: Record<string, MessageKey> = {
   withdraw: 'timeline.event.withdraw',
   return: 'timeline.event.return',
   resubmit: 'timeline.event.resubmit',
+  assign: 'timeline.event.assign',
+  score: 'timeline.event.score',
+  approve: 'timeline.event.approve',
+  reject: 'timeline.event.reject',
+  notice: 'timeline.event.notice',
+  revoke: 'timeline.event.revoke',
+  appeal: 'timeline.event.appeal',
 };
 
 /** Changed facts of a resubmission: `{ changedFacts: [names] }` (what the server sends), `{ name: { from, to } }` or a list of names. */

@@ -175,6 +175,10 @@ function CallCard({ call, programmes, staff, applicant }: { call: Call; programm
               {t('calls.applications')}
               <span className="visually-hidden">{t('calls.forCall', { title: call.title })}</span>
             </Link>
+            <Link className="button button--secondary" to={`/calls/${encodeURIComponent(call.id)}/decisions`}>
+              {t('callLinks.decisions')}
+              <span className="visually-hidden">{t('calls.forCall', { title: call.title })}</span>
+            </Link>
           </>
         )}
       </div>

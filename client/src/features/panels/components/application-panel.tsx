@@ -9,7 +9,7 @@ import { ReviewStatusBadge } from '../../../components/ui/review-status-badge';
 import { addAssignment } from '../api/add-assignment';
 import { removeAssignment } from '../api/remove-assignment';
 import type { Assignment, PanelItem, ReviewerOption, ReviewSettings } from '../types';
-import { ScoreSummary } from './score-summary';
+import { ScoreSummary } from '../../../components/ui/score-summary';
 
 type Props = {
   callId: string;

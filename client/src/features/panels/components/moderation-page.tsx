@@ -15,7 +15,7 @@ import { getScores } from '../api/get-scores';
 import type { ApplicationScores } from '../types';
 import { ModerationForm } from './moderation-form';
 import { ReviewerScoreTable } from './reviewer-score-table';
-import { ScoreSummary } from './score-summary';
+import { ScoreSummary } from '../../../components/ui/score-summary';
 import { LoadFailed } from '../../../components/ui/load-failed';
 
 /** Officer: every reviewer's scores for one application, the moderation history, and moderation. */

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { CallOfficerLinks } from '../../../components/ui/call-officer-links';
 import { Loading } from '../../../components/ui/loading';
 import { Notice } from '../../../components/ui/notice';
 import { PageHeading } from '../../../components/ui/page-heading';
@@ -68,6 +69,7 @@ function PanelsView({ callId, initial }: { callId: string; initial: CallPanels }
     <>
       <BackLink callId={callId} />
       <PageHeading>{t('panels.title', { title: data.call.title })}</PageHeading>
+      <CallOfficerLinks callId={callId} />
       {refreshError && (
         <Notice kind="error">
           <p>

@@ -1,7 +1,7 @@
-import { formatDateTime } from '../../../lib/datetime';
-import { useI18n } from '../../../lib/i18n';
-import { formatPoints } from '../../../lib/reviews/rubric';
-import type { ModeratedBy, PanelScore } from '../types';
+import { formatDateTime } from '../../lib/datetime';
+import { useI18n } from '../../lib/i18n';
+import { formatPoints } from '../../lib/reviews/rubric';
+import type { ModeratedBy, PanelScore } from '../../lib/reviews/score';
 
 function byName(by: ModeratedBy): string {
   return typeof by === 'string' ? by : by.displayName;
