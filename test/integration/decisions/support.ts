@@ -10,7 +10,7 @@ export const UNICORN_AWARD = 2_900_000;
  * that fraction of every item's maximum. Returns the applications in the order given.
  */
 export async function scoredCall(app: TestApp, fractions: number[], budget: number) {
-  const { call, officer } = await openReviewedCall(app, 'unicorn-cultivation', 3, budget);
+  const { call, officer, officerUser } = await openReviewedCall(app, 'unicorn-cultivation', 3, budget);
   const firms = [];
   for (const _ of fractions) firms.push(await submittedApplication(app, call.id, 'unicorn-cultivation'));
   const pool = await reviewerPool(app, officer);
@@ -26,5 +26,5 @@ export async function scoredCall(app: TestApp, fractions: number[], budget: numb
     const view = await officer.get(`/api/applications/${firm.applicationId}`);
     if (view.body.status !== 'scored') throw new Error(`application not scored: ${view.body.status}`);
   }
-  return { call, officer, firms, pool };
+  return { call, officer, officerUser, firms, pool };
 }
