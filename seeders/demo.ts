@@ -25,7 +25,7 @@ const DAY = 86_400_000;
 export const demoCalls = [
   { programmeCode: 'high-tech-enterprise', title: '2026年度高新技术企业认定奖励申报', budget: 50_000_000 },
   { programmeCode: 'tech-sme', title: '2026年度科技型中小企业评价入库', budget: 0 },
-  { programmeCode: 'unicorn-cultivation', title: '2026年度独角兽及未来独角兽企业发现培育', budget: 60_000_000 },
+  { programmeCode: 'unicorn-cultivation', title: '2026年度独角兽及未来独角兽企业发现培育', budget: 10_000_000 },
   { programmeCode: 'talent-team', title: '2026年度羊城创新创业领军团队遴选', budget: 200_000_000 },
   { programmeCode: 'residence-points', title: '2026年度人才团队成员积分制入户认定', budget: 0 },
 ];

@@ -9,6 +9,7 @@ import { createApp } from './app.ts';
 import { runSeeders } from '../seeders/index.ts';
 import { demoAccounts } from '../seeders/demo.ts';
 import { seedDemoReview } from '../seeders/demo-review.ts';
+import { seedDemoDecisions } from '../seeders/demo-decisions.ts';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
@@ -31,7 +32,10 @@ async function main() {
     const { demoPassword } = await runSeeders(db, config, logger);
     const services = createServices(config, db, logger);
     // demo review work is a convenience: if another process seeds it at the same moment, start anyway
-    if (demoPassword) await seedDemoReview(services, { password: demoPassword, logger }).catch((error) => logger.warn({ err: error }, 'demo review data not seeded'));
+    if (demoPassword) {
+      await seedDemoReview(services, { password: demoPassword, logger }).catch((error) => logger.warn({ err: error }, 'demo review data not seeded'));
+      await seedDemoDecisions(services, { password: demoPassword, logger }).catch((error) => logger.warn({ err: error }, 'demo decision data not seeded'));
+    }
     const app = createApp(services);
     const server = http.createServer(app);
     server.keepAliveTimeout = 5_000;

@@ -41,7 +41,8 @@ export async function migrate(db: { sequelize: Sequelize; pool: pg.Pool }, logge
 export function jobQueueLogger(logger?: Logger) {
   return new JobQueueLogger((scope) => (level, message, meta) => {
     if (!logger) return;
-    const method = level === 'error' ? 'error' : level === 'warning' ? 'warn' : level === 'info' ? 'info' : 'debug';
+    // the queue reports every job it runs at info: that is debug detail here (e-mail outcomes are logged by the mailer)
+    const method = level === 'error' ? 'error' : level === 'warning' ? 'warn' : 'debug';
     logger[method]({ scope, ...meta }, message);
   });
 }
