@@ -41,7 +41,7 @@ const schema = Joi.object({
   MAIL_FROM: Joi.string().default('惠企 Huiqi <no-reply@huiqi.test>'),
   MAIL_RETRY_BASE_MS: Joi.number().integer().min(10).default(30_000),
   MAIL_MAX_ATTEMPTS: Joi.number().integer().min(1).max(50).default(8),
-  MAIL_CONCURRENCY: Joi.number().integer().min(1).max(20).default(2),
+  MAIL_CONCURRENCY: Joi.number().integer().min(1).max(4).default(2),
   NOTICE_WORKING_DAYS: Joi.number().integer().min(1).max(30).default(10),
   DEMO_PASSWORD: Joi.string().min(10).empty(''),
   RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(0).default(60),

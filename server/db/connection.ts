@@ -34,7 +34,7 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     define: { underscored: true, timestamps: true },
   });
   // sessions, rate limits and the job queue (one listening connection plus its workers) share this pool
-  const pool = new pg.Pool({ connectionString: url, max: 8, idleTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({ connectionString: url, max: 10, idleTimeoutMillis: 10_000 });
   pool.on('error', (err) => logger.error({ err }, 'idle database connection failed'));
   // a connection that fails while checked out must not take the process down; its user sees the query fail
   pool.on('connect', (client) => client.on('error', (err) => logger.warn({ err }, 'database connection failed')));

@@ -39,6 +39,8 @@ export const errorCatalogue = {
   nothing_to_notice: { status: 409, title: { zh: '本批次没有待公示的立项', en: 'This call has no approvals waiting for public notice' } },
   notice_closed: { status: 409, title: { zh: '公示期已结束或尚未开始，不能提出异议', en: 'The notice period is not open, so objections cannot be made' } },
   objection_resolved: { status: 409, title: { zh: '该异议已处理', en: 'This objection has already been decided' } },
+  mail_not_failed: { status: 409, title: { zh: '只能重发投递失败的邮件', en: 'Only an e-mail whose delivery failed can be sent again' } },
+  letter_outdated: { status: 409, title: { zh: '该文书所载决定已被撤销或变更，不能补发', en: 'The decision in this letter has been revoked or replaced, so it cannot be reissued' } },
   letter_superseded: { status: 409, title: { zh: '该文书已被新版本取代', en: 'This letter has been replaced by a newer version' } },
   payload_too_large: { status: 413, title: { zh: '提交的内容过大', en: 'The request is too large' } },
   unsupported_media_type: { status: 415, title: { zh: '不支持该内容类型', en: 'This content type is not supported' } },
@@ -71,6 +73,7 @@ export const fieldMessages: Record<string, Bilingual> = {
   'string.max': { zh: '不能超过 {limit} 个字符', en: 'Must be at most {limit} characters' },
   'string.length': { zh: '应为 {limit} 个字符', en: 'Must be exactly {limit} characters' },
   'string.pattern.base': { zh: '格式不正确', en: 'The format is not valid' },
+  'array.unique': { zh: '列表中有重复项', en: 'The list holds the same item twice' },
   'date.base': { zh: '请输入有效日期（YYYY-MM-DD）', en: 'Enter a valid date (YYYY-MM-DD)' },
   'date.format': { zh: '请输入有效日期（YYYY-MM-DD）', en: 'Enter a valid date (YYYY-MM-DD)' },
   'uscc.invalid': {

@@ -14,7 +14,7 @@ import { SEND_MAIL_TASK, scheduleDelivery } from './queue-mail.ts';
 
 type OutboxRow = {
   id: string; to_address: string; template: string; language: string; data: Record<string, unknown>;
-  attachments: { letterId: string }[]; attempts: number;
+  attachments: { letterId: string }[]; attempts: number; locked_at: Date;
 };
 
 /** A claim older than this is taken to belong to a worker that died mid-send. */
@@ -35,16 +35,20 @@ export type Mailer = ReturnType<typeof createMailer>;
 
 export function createMailer(deps: { config: Config; sequelize: Sequelize; pool: pg.Pool; logger: Logger }) {
   const { config, sequelize, logger } = deps;
-  const transport: Transporter | null = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
+  // a send never outlives the stale-claim window, so a claim that looks abandoned really is
+  const transport: Transporter | null = config.smtpUrl
+    ? nodemailer.createTransport({ url: config.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 120_000 })
+    : null;
   const fromDomain = /@([^>\s]+)>?\s*$/.exec(config.mailFrom)?.[1] ?? 'huiqi.local';
   let runner: Runner | null = null;
   let sweeper: NodeJS.Timeout | null = null;
 
   async function claim(id: number): Promise<OutboxRow | null> {
     const rows = await sequelize.query<OutboxRow>(
-      `UPDATE mail_outbox SET status = 'sending', attempts = attempts + 1, locked_at = now(), next_attempt_at = NULL
+      // locked_at doubles as the claim's token: millisecond precision, so it survives the round trip through JavaScript
+      `UPDATE mail_outbox SET status = 'sending', attempts = attempts + 1, locked_at = date_trunc('milliseconds', clock_timestamp()), next_attempt_at = NULL
         WHERE id = :id AND (status = 'queued' OR (status = 'sending' AND locked_at < now() - interval '${STALE_CLAIM}'))
-        RETURNING id, to_address, template, language, data, attachments, attempts`,
+        RETURNING id, to_address, template, language, data, attachments, attempts, locked_at`,
       { replacements: { id }, type: QueryTypes.SELECT },
     );
     return rows[0] ?? null;
@@ -64,13 +68,15 @@ export function createMailer(deps: { config: Config; sequelize: Sequelize; pool:
     }));
   }
 
-  async function finish(id: number, fields: { status: 'sent' | 'failed' | 'queued'; error?: string; transport?: string; messageId?: string; subject?: string; body?: string; retryAt?: Date }) {
+  /** Records the outcome, only while this worker's claim (its locked_at) still holds the row. */
+  async function finish(claim: OutboxRow, fields: { status: 'sent' | 'failed'; error?: string; transport?: string; messageId?: string; subject?: string; body?: string }) {
+    const id = Number(claim.id);
     await sequelize.query(
       `UPDATE mail_outbox SET status = :status, locked_at = NULL, last_error = :error,
           transport = coalesce(:transport, transport), message_id = coalesce(:messageId, message_id),
-          subject = coalesce(:subject, subject), body = coalesce(:body, body), next_attempt_at = :retryAt,
+          subject = coalesce(:subject, subject), body = coalesce(:body, body), next_attempt_at = NULL,
           sent_at = CASE WHEN :status = 'sent' THEN now() ELSE sent_at END
-        WHERE id = :id`,
+        WHERE id = :id AND status = 'sending' AND locked_at = :claimedAt`,
       {
         replacements: {
           id,
@@ -80,7 +86,7 @@ export function createMailer(deps: { config: Config; sequelize: Sequelize; pool:
           messageId: fields.messageId ?? null,
           subject: fields.subject ?? null,
           body: fields.body ?? null,
-          retryAt: fields.retryAt ? fields.retryAt.toISOString() : null,
+          claimedAt: claim.locked_at,
         },
       },
     );
@@ -94,14 +100,15 @@ export function createMailer(deps: { config: Config; sequelize: Sequelize; pool:
     try {
       rendered = renderMail(row.template, row.language, row.data, { publicUrl: config.publicUrl, to: row.to_address });
     } catch (error) {
-      if (!(error instanceof MissingTemplateError)) throw error;
-      await finish(id, { status: 'failed', error: error.message });
-      logger.error({ mailId: id, template: row.template }, 'e-mail template missing');
+      // a template that cannot render will not render on the next try either: final, and visible to officers
+      const message = error instanceof MissingTemplateError ? error.message : `template ${row.template} failed: ${error instanceof Error ? error.message : String(error)}`;
+      await finish(row, { status: 'failed', error: message.slice(0, 500) });
+      logger.error({ mailId: id, template: row.template, err: message }, 'e-mail could not be rendered');
       return;
     }
     const messageId = `<mail-${id}@${fromDomain}>`;
     if (!transport) {
-      await finish(id, { status: 'sent', transport: 'mailbox', messageId, subject: rendered.subject, body: rendered.text });
+      await finish(row, { status: 'sent', transport: 'mailbox', messageId, subject: rendered.subject, body: rendered.text });
       return;
     }
     try {
@@ -113,7 +120,7 @@ export function createMailer(deps: { config: Config; sequelize: Sequelize; pool:
         messageId,
         attachments: await attachmentsOf(row),
       });
-      await finish(id, { status: 'sent', transport: 'smtp', messageId, subject: rendered.subject, body: rendered.text });
+      await finish(row, { status: 'sent', transport: 'smtp', messageId, subject: rendered.subject, body: rendered.text });
       logger.info({ mailId: id, template: row.template, attempt: row.attempts }, 'e-mail sent');
     } catch (error) {
       const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
@@ -122,14 +129,14 @@ export function createMailer(deps: { config: Config; sequelize: Sequelize; pool:
         await sequelize.transaction(async (transaction) => {
           await sequelize.query(
             `UPDATE mail_outbox SET status = 'queued', locked_at = NULL, last_error = :message, next_attempt_at = :retryAt,
-                subject = :subject, body = :body WHERE id = :id`,
-            { replacements: { id, message, retryAt: retryAt.toISOString(), subject: rendered.subject, body: rendered.text }, transaction },
+                subject = :subject, body = :body WHERE id = :id AND status = 'sending' AND locked_at = :claimedAt`,
+            { replacements: { id, message, retryAt: retryAt.toISOString(), subject: rendered.subject, body: rendered.text, claimedAt: row.locked_at }, transaction },
           );
           await scheduleDelivery(sequelize, id, { transaction, runAt: retryAt });
         });
         logger.warn({ mailId: id, attempt: row.attempts, retryAt, err: message }, 'e-mail not sent; will retry');
       } else {
-        await finish(id, { status: 'failed', error: message, subject: rendered.subject, body: rendered.text });
+        await finish(row, { status: 'failed', error: message, subject: rendered.subject, body: rendered.text });
         logger.error({ mailId: id, attempt: row.attempts, err: message }, 'e-mail failed');
       }
     }
@@ -147,9 +154,23 @@ export function createMailer(deps: { config: Config; sequelize: Sequelize; pool:
     for (const { id } of due) await scheduleDelivery(sequelize, Number(id), { keepRunAt: true });
   }
 
+  /** An officer sends a failed e-mail again (after a long relay outage, a corrected address on the server's side). */
+  async function resend(id: number): Promise<boolean> {
+    return sequelize.transaction(async (transaction) => {
+      const rows = await sequelize.query<{ id: string }>(
+        `UPDATE mail_outbox SET status = 'queued', attempts = 0, next_attempt_at = NULL WHERE id = :id AND status = 'failed' RETURNING id`,
+        { replacements: { id }, type: QueryTypes.SELECT, transaction },
+      );
+      if (rows.length === 0) return false;
+      await scheduleDelivery(sequelize, id, { transaction });
+      return true;
+    });
+  }
+
   return {
     deliver,
     sweep,
+    resend,
     transport: transport ? 'smtp' : 'mailbox',
     async start(): Promise<void> {
       if (runner) return;

@@ -55,6 +55,11 @@ export function createOutboxRepository(sequelize: Sequelize) {
       };
     },
 
+    async exists(id: number): Promise<boolean> {
+      const rows = await sequelize.query('SELECT 1 FROM mail_outbox WHERE id = :id', { replacements: { id }, type: QueryTypes.SELECT });
+      return rows.length > 0;
+    },
+
     /** Delivery state of the e-mails about one application, for officers (no message bodies). */
     async forApplication(applicationId: string) {
       const rows = await sequelize.query<Row>('SELECT * FROM mail_outbox WHERE application_id = :applicationId ORDER BY id', {

@@ -3,14 +3,21 @@ import net from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 
-export type TestSmtp = { port: number; url: string; messages: ParsedMail[]; close(): Promise<void> };
+/** `refuseWith` set to an SMTP code makes the server refuse every message with it (550: a permanent failure). */
+export type TestSmtp = { port: number; url: string; messages: ParsedMail[]; refuseWith: number | null; close(): Promise<void> };
 
 export async function startSmtpServer(port = 0): Promise<TestSmtp> {
   const messages: ParsedMail[] = [];
+  const state: { refuseWith: number | null } = { refuseWith: null };
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     onData(stream, _session, callback) {
+      if (state.refuseWith) {
+        stream.resume();
+        stream.on('end', () => callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: state.refuseWith! })));
+        return;
+      }
       simpleParser(stream)
         .then((mail) => {
           messages.push(mail);
@@ -28,6 +35,12 @@ export async function startSmtpServer(port = 0): Promise<TestSmtp> {
     port: address.port,
     url: `smtp://127.0.0.1:${address.port}`,
     messages,
+    get refuseWith() {
+      return state.refuseWith;
+    },
+    set refuseWith(code: number | null) {
+      state.refuseWith = code;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -4,7 +4,8 @@ import { compareRanking, drawFundingLine, type Rankable } from '../../server/mod
 import { paymentSchedule } from '../../server/modules/decisions/payment-schedule.ts';
 import { isWorkingDay, noticePeriod, plusDays } from '../../server/modules/notices/working-days.ts';
 import { formatReference, newVerifyCode } from '../../server/modules/letters/letters.repository.ts';
-import { formatDate, formatYuan, letterView, type LetterContent } from '../../server/modules/letters/render-letter.ts';
+import { formatDate, formatYuan, letterView, renderLetter, type LetterContent } from '../../server/modules/letters/render-letter.ts';
+import { pdfText } from '../support/pdf.ts';
 import { isTemporary, retryDelay } from '../../server/notifications/mail-worker.ts';
 import { renderMail } from '../../server/notifications/mail-templates.ts';
 
@@ -130,6 +131,18 @@ describe('letters', () => {
     expect(view.note).to.equal('第一行 # 伪造标题 [payments]');
     expect(view.appealDeadline).to.equal('2026年12月28日');
     expect(view.rejected).to.equal(true);
+  });
+
+  it('when a company name looks like a template marker, then the letter still prints it as the addressee', async () => {
+    const content = {
+      kind: 'rejection', language: 'zh-CN', reference: '穗科创〔2026〕7号', version: 1, issuedOn: '2026-11-28', verifyUrl: 'https://huiqi.example/verify/ABCDEFGHJKMN',
+      company: { name: '# 科技有限公司', uscc: '91440101MA59TF6Q4Q' }, programme: { name: { zh: '独角兽', en: 'Unicorn' }, policyBasis: '> 依据' }, call: { title: '[payments]' },
+      screening: null, scores: null,
+      decision: { outcome: 'rejected', stage: 'first', amount: 0, awardAmount: null, amountReason: null, reasons: [{ zh: '其他', en: 'Other' }], note: null, decidedOn: '2026-11-28', appealDeadline: '2026-12-28', payments: [] },
+    } satisfies LetterContent;
+    const text = await pdfText(await renderLetter(content, 'ABCDEFGHJKMN'));
+    expect(text).to.include('# 科技有限公司（统一社会信用代码').and.include('“[payments]”').and.include('> 依据').and.include('不予立项通知书');
+    expect(text).to.not.match(/[\uE000\uE001]/);
   });
 });
 

@@ -229,6 +229,10 @@ export function makeReissueLetter(deps: DecisionDeps) {
       if (!letter || !letter.decisionId) throw notFound();
       if (letter.status === 'superseded') throw new AppError('letter_superseded', { extra: { supersededBy: letter.supersededBy } });
       const decision = (await deps.decisions.find(letter.decisionId, transaction))!;
+      // an approval letter after a revocation, or a first rejection after the appeal was decided, would restate a
+      // decision that no longer stands
+      const replaced = decision.stage === 'first' && (await deps.decisions.ofApplications([letter.applicationId], transaction)).get(letter.applicationId)!.some((d) => d.stage === 'appeal');
+      if ((decision.revoked && letter.kind !== 'revocation') || replaced) throw new AppError('letter_outdated');
       const revocation =
         letter.kind === 'revocation' && decision.revoked
           ? { reason: decision.revoked.reason, objectionReference: await deps.decisions.upheldObjectionReference(letter.applicationId, transaction), revokedOn: beijingDate(new Date(decision.revoked.at)) }

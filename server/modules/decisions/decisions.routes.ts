@@ -1,11 +1,11 @@
 import type { RouteSpec } from '../../http/route.ts';
 import { sendDocument } from '../../http/send-document.ts';
-import { notFound } from '../../errors/app-error.ts';
+import { AppError, notFound } from '../../errors/app-error.ts';
 import { permissions } from '../../middleware/permissions.ts';
 import { pickLanguage } from '../../i18n/language.ts';
 import type { Services } from '../../services.ts';
 import { canSeeApplication } from '../applications/applications.permissions.ts';
-import { appealBody, appealsQuery, approveToLineBody, decisionBody, idParams, reissueBody, verifyParams } from './decisions.schemas.ts';
+import { appealBody, appealsQuery, approveToLineBody, decisionBody, idParams, mailParams, reissueBody, verifyParams } from './decisions.schemas.ts';
 
 const ip = (req: { ip?: string }) => req.ip ?? 'unknown';
 
@@ -154,6 +154,22 @@ export function decisionsRoutes(services: Services): RouteSpec[] {
       responses: { 200: '{ items: [{ id, to, template, subject, status, attempts, lastError, nextAttemptAt, createdAt, sentAt }] }' },
       handler: async (_req, res) => {
         res.json(await services.outbox.forApplication(res.locals.params.id));
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/mail/:id/resend',
+      tag: 'decisions',
+      summary: 'Send a failed e-mail again (its attempts start over)',
+      permission: permissions.officer,
+      params: mailParams,
+      responses: { 202: 'Queued again', 404: 'Unknown e-mail', 409: 'mail_not_failed' },
+      handler: async (req, res) => {
+        const id = res.locals.params.id as number;
+        if (!(await services.outbox.exists(id))) throw notFound('mail');
+        if (!(await services.mailer.resend(id))) throw new AppError('mail_not_failed');
+        await services.audit.record({ userId: res.locals.user.id, label: res.locals.user.email, clientIp: ip(req) }, { action: 'mail.resent', entityType: 'mail', entityId: String(id) });
+        res.status(202).json({ id, status: 'queued' });
       },
     },
   ];

@@ -2,6 +2,7 @@ import Joi from 'joi';
 import { REJECTION_REASON_CODES } from './reasons.ts';
 
 export const idParams = Joi.object({ id: Joi.string().guid().required() });
+export const mailParams = Joi.object({ id: Joi.number().integer().min(1).max(Number.MAX_SAFE_INTEGER).required() });
 export const verifyParams = Joi.object({ code: Joi.string().pattern(/^[0-9A-Za-z]{6,32}$/).required() });
 
 export const decisionBody = Joi.object({
@@ -13,7 +14,8 @@ export const decisionBody = Joi.object({
 });
 
 export const approveToLineBody = Joi.object({
-  applicationIds: Joi.array().items(Joi.string().guid()).unique().min(1).max(1000).required(),
+  // each approval renders a letter under the year's reference lock: keep one transaction short
+  applicationIds: Joi.array().items(Joi.string().guid()).unique().min(1).max(100).required(),
 });
 
 export const reissueBody = Joi.object({ reason: Joi.string().trim().min(2).max(1000).required() });

@@ -137,6 +137,11 @@ export function letterView(content: LetterContent): Record<string, unknown> {
 
 type Doc = InstanceType<typeof PDFDocument>;
 
+/** Private-use characters around every substituted value (see renderLetter); never printed. */
+const VALUE_START = '\uE000';
+const VALUE_END = '\uE001';
+const unfence = (text: string) => text.replace(/[\uE000\uE001]/g, '');
+
 function ensureRoom(doc: Doc, height: number) {
   if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
 }
@@ -231,7 +236,9 @@ function drawVerification(doc: Doc, content: LetterContent, verifyCode: string) 
 /** Renders the letter and resolves with the PDF bytes. */
 export async function renderLetter(content: LetterContent, verifyCode: string): Promise<Buffer> {
   const { regular, bold } = loadFonts();
-  const text = Mustache.render(loadTemplate(content.kind, content.language), letterView(content), {}, { escape: (v: unknown) => String(v) });
+  // Values are fenced while the text is parsed, so a value (a company named "# …", a note starting with "[") can
+  // never pass for a template marker; the fences go before anything is drawn.
+  const text = Mustache.render(loadTemplate(content.kind, content.language), letterView(content), {}, { escape: (v: unknown) => `${VALUE_START}${String(v)}${VALUE_END}` });
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 64, bottom: 64, left: 64, right: 64 },
@@ -261,17 +268,17 @@ export async function renderLetter(content: LetterContent, verifyCode: string): 
     for (const line of lines) {
       const special = line.startsWith('#') || line.startsWith('>') || /^\[\w+\]$/.test(line);
       if (!special) {
-        prose.push(line);
+        prose.push(unfence(line));
         continue;
       }
       flush();
       if (line.startsWith('## ')) {
         ensureRoom(doc, 40);
-        doc.moveDown(0.4).font('bold').fontSize(12).text(line.slice(3)).font('regular').fontSize(11).moveDown(0.3);
+        doc.moveDown(0.4).font('bold').fontSize(12).text(unfence(line.slice(3))).font('regular').fontSize(11).moveDown(0.3);
       } else if (line.startsWith('# ')) {
-        doc.font('bold').fontSize(18).text(line.slice(2), { align: 'center' }).font('regular').fontSize(11).moveDown(0.8);
+        doc.font('bold').fontSize(18).text(unfence(line.slice(2)), { align: 'center' }).font('regular').fontSize(11).moveDown(0.8);
       } else if (line.startsWith('>')) {
-        doc.fontSize(10.5).text(line.slice(1).trim(), { align: 'right' }).fontSize(11);
+        doc.fontSize(10.5).text(unfence(line.slice(1).trim()), { align: 'right' }).fontSize(11);
       } else if (line === '[screening]') drawScreening(doc, content);
       else if (line === '[scores]') drawScores(doc, content);
       else if (line === '[payments]') drawPayments(doc, content);

@@ -2,7 +2,13 @@ import Joi from 'joi';
 
 export const idParams = Joi.object({ id: Joi.string().guid().required() });
 export const yearParams = Joi.object({ year: Joi.number().integer().min(2000).max(2100).required() });
-const isoDay = Joi.string().pattern(/^\d{4}-\d{2}-\d{2}$/).custom((value, helpers) => (Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ? helpers.error('date.base') : value));
+/** A real calendar day between 2000 and 2100 (2027-02-30 is refused: the date must round-trip). */
+const isoDay = Joi.string()
+  .pattern(/^(20\d{2}|2100)-\d{2}-\d{2}$/)
+  .custom((value: string, helpers) => {
+    const parsed = new Date(`${value}T00:00:00Z`);
+    return Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value ? helpers.error('date.base') : value;
+  });
 
 export const publishBody = Joi.object({
   workingDays: Joi.number().integer().min(1).max(30),
@@ -48,6 +54,7 @@ export const holidaysBody = Joi.object({
         source: Joi.string().trim().max(300),
       }),
     )
+    .unique('day')
     .max(120)
     .required(),
 });

@@ -129,7 +129,9 @@ export function makePublicNotices(deps: Deps) {
         if (objection.status !== 'pending') throw new AppError('objection_resolved');
         const notice = (await deps.notices.find(objection.noticeId, transaction))!;
         let letterId: string | null = null;
-        if (input.outcome === 'upheld') {
+        // read without a lock: revokeApproval takes the call's then the application's lock, in the order decisions use
+        const alreadyRevoked = (await deps.applications.find(objection.applicationId, { transaction }))?.status === 'revoked';
+        if (input.outcome === 'upheld' && !alreadyRevoked) {
           const letter = await revokeApproval(deps, { applicationId: objection.applicationId, reason: input.reason, objectionReference: objection.reference, actor }, transaction);
           letterId = letter.id;
         }

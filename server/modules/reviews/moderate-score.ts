@@ -14,7 +14,11 @@ type Deps = { sequelize: Sequelize; calls: CallsRepository; applications: Applic
 
 export function makeModerateScore(deps: Deps) {
   return async function moderateScore(applicationId: string, input: { total: number; reason: string }, officer: CurrentUser, clientIp: string) {
+    const found = await deps.applications.find(applicationId);
+    if (!found) throw notFound(`application ${applicationId}`);
     return deps.sequelize.transaction(async (transaction) => {
+      // a moderated score moves the ranking: the call's row lock (taken by decisions too) keeps the funding line still
+      await deps.reviews.lockCallRow(found.callId, transaction);
       const application = await deps.applications.find(applicationId, { transaction, lock: true });
       if (!application) throw notFound(`application ${applicationId}`);
       const { rubric } = await loadReviewContext(deps, application.callId, transaction);

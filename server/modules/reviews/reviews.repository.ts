@@ -376,6 +376,11 @@ export function createReviewsRepository(models: Models) {
     },
 
     /** Serialises assignment runs and hand changes of one call (a transaction-scoped advisory lock). */
+    /** The call's row lock: the one every change to the ranking or the budget queues on. */
+    async lockCallRow(callId: string, transaction: Transaction): Promise<void> {
+      await sequelize.query('SELECT id FROM calls WHERE id = :callId FOR UPDATE', { replacements: { callId }, transaction });
+    },
+
     async lockCall(callId: string, transaction: Transaction): Promise<void> {
       await sequelize.query(`SELECT pg_advisory_xact_lock(hashtext('review-panel:' || :callId))`, { replacements: { callId }, transaction });
     },

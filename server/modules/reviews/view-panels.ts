@@ -12,7 +12,7 @@ import { isActive } from './review-status.ts';
 type Deps = { calls: CallsRepository; applications: ApplicationsRepository; reviews: ReviewsRepository; identity: IdentityRepository };
 
 /** Statuses shown on the panels page: everything that reached review or came out of it. */
-const ON_PANEL_PAGE = ['submitted', 'in_review', 'scored', 'approved', 'rejected', 'noticed', 'appealed'];
+const ON_PANEL_PAGE = ['submitted', 'in_review', 'scored', 'approved', 'rejected', 'noticed', 'appealed', 'revoked'];
 
 function scoreOf(result: { result: unknown; score: number | null } | null, moderations: Moderation[]) {
   const panel = result?.result as PanelResult | null;
@@ -35,7 +35,8 @@ export function makeViewPanels(deps: Deps) {
       const context = await loadReviewContext(deps, callId);
       const applications = await deps.reviews.panelApplications(callId, ON_PANEL_PAGE);
       const ids = applications.map((a) => a.id);
-      const seats = await deps.reviews.assignmentsOfApplications(ids);
+      // the first panel's seats (an appeal panel is followed from the appeals page)
+      const seats = (await deps.reviews.assignmentsOfApplications(ids)).filter((s) => s.round === 1);
       const reviewers = await deps.reviews.reviewers();
       const byId = new Map(reviewers.map((r) => [r.id, r]));
       const moderations = await deps.reviews.moderations(ids);

@@ -10,6 +10,7 @@ import type { PrecheckResult } from '../eligibility/rule-set.types.ts';
 import { loadReviewContext, type ReviewContext } from './review-context.ts';
 import type { Assignment, ReviewsRepository } from './reviews.repository.ts';
 import { isActive } from './review-status.ts';
+import { APPEAL_EVIDENCE } from '../applications/upload-document.ts';
 
 type Deps = { calls: CallsRepository; applications: ApplicationsRepository; reviews: ReviewsRepository; programmes: ProgrammesRepository; identity: IdentityRepository };
 
@@ -85,7 +86,7 @@ export function makeViewReviews(deps: Deps) {
               facts: application.facts,
               screening,
               submittedAt: application.submittedAt,
-              documents: (await deps.applications.documents(application.id)).map(({ id: docId, kind, filename, mediaType, size }) => ({ id: docId, kind, filename, mediaType, size })),
+              documents: (await deps.applications.documents(application.id)).filter((d) => assignment.round > 1 || d.kind !== APPEAL_EVIDENCE).map(({ id: docId, kind, filename, mediaType, size }) => ({ id: docId, kind, filename, mediaType, size })),
             }
           : null,
         proposal: cleared ? (screening?.rubricProposal ?? []) : [],
@@ -114,7 +115,7 @@ export function makeViewReviews(deps: Deps) {
       if (assignment.conflict !== false || assignment.status === 'released') throw notFound('document before declaration');
       const document = await deps.applications.findDocument(assignment.applicationId, documentId);
       const content = document && (await deps.applications.documentContent(document.sha256));
-      if (!document || !content) throw notFound('document');
+      if (!document || !content || (assignment.round === 1 && document.kind === APPEAL_EVIDENCE)) throw notFound('document');
       return { document, content };
     },
   };

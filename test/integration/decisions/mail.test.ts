@@ -88,6 +88,35 @@ describe('e-mail delivery', () => {
     }
   });
 
+  it('when the relay refuses an e-mail for good, then it is marked failed with the reason, and an officer can send it again', async () => {
+    const smtp = await startSmtpServer();
+    const app = await startTestApp({ env: { SMTP_URL: smtp.url } });
+    try {
+      const { officer, firms } = await scoredCall(app, [0.8], 10_000_000);
+      await officer.post(`/api/applications/${firms[0].applicationId}/decision`, { outcome: 'approved', reasons: [] });
+      const [row] = (await outboxFor(app, [firms[0].input.email.toLowerCase()])).filter((r) => r.status === 'queued').slice(-1);
+      smtp.refuseWith = 550;
+      await app.services.mailer.deliver(Number(row.id));
+      const deliveries = await officer.get(`/api/applications/${firms[0].applicationId}/mail`);
+      const failed = deliveries.body.items.find((d: { id: number }) => d.id === Number(row.id));
+      expect(failed).to.include({ status: 'failed', attempts: 1 });
+      expect(failed.lastError).to.match(/550/);
+      expect((await firms[0].client.post(`/api/mail/${row.id}/resend`)).status).to.equal(403);
+      smtp.refuseWith = null;
+      const resent = await officer.post(`/api/mail/${row.id}/resend`);
+      expect(resent.status, resent.text).to.equal(202);
+      expect((await officer.post(`/api/mail/${row.id}/resend`)).body.code).to.equal('mail_not_failed');
+      expect((await officer.post('/api/mail/999999999/resend')).status).to.equal(404);
+      await app.services.mailer.deliver(Number(row.id));
+      const [after] = (await outboxFor(app, [firms[0].input.email.toLowerCase()])).filter((r) => r.id === row.id);
+      expect(after).to.include({ status: 'sent', attempts: 1 });
+      expect(smtp.messages.filter((m) => m.messageId === after.message_id)).to.have.length(1);
+    } finally {
+      await app.close();
+      await smtp.close();
+    }
+  });
+
   it('when a new e-mail is claimed by several workers at once, then exactly one sends it', async () => {
     const smtp = await startSmtpServer();
     const app = await startTestApp({ env: { SMTP_URL: smtp.url } });

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { expect } from 'chai';
 import { startTestApp, type TestApp } from '../../support/app.ts';
 import { TestClient } from '../../support/client.ts';
@@ -53,7 +54,8 @@ describe('public notice, objections and revocation', () => {
 
     // objections: named, with a contact, about a listed firm; CSRF applies to visitors too
     const target = firms[1].applicationId;
-    const objection = { applicationId: target, name: '张三', contact: 'zhangsan@example.cn', content: '该企业申报的研发费用与实际情况不符，请核查。' };
+    const objector = `zhangsan-${crypto.randomUUID().slice(0, 8)}@example.cn`;
+    const objection = { applicationId: target, name: '张三', contact: objector, content: '该企业申报的研发费用与实际情况不符，请核查。' };
     expect((await visitor.post(`/api/notices/${published.body.id}/objections`, objection, { csrf: false })).status).to.equal(403);
     const badContact = await visitor.post(`/api/notices/${published.body.id}/objections`, { ...objection, contact: 'not a contact' });
     expect(badContact.status, badContact.text).to.equal(400);
@@ -71,20 +73,23 @@ describe('public notice, objections and revocation', () => {
     expect((await visitor.get(`/api/notices/${published.body.id}/objections`)).status).to.equal(401);
     const objections = await officer.get(`/api/notices/${published.body.id}/objections`);
     expect(objections.body.items).to.have.length(2);
-    expect(objections.body.items[0]).to.include({ name: '张三', contact: 'zhangsan@example.cn', status: 'pending' });
+    expect(objections.body.items[0]).to.include({ name: '张三', contact: objector, status: 'pending' });
 
     const upheld = await officer.post(`/api/objections/${filed.body.id}/resolution`, { outcome: 'upheld', reason: '经核查，研发费用存在虚报。' });
     expect(upheld.status, upheld.text).to.equal(200);
     expect(upheld.body.status).to.equal('upheld');
     expect((await officer.post(`/api/objections/${filed.body.id}/resolution`, { outcome: 'dismissed', reason: '重复' })).body.code).to.equal('objection_resolved');
-    // the second objection about the same firm can still be dismissed
-    expect((await officer.post(`/api/objections/${second.body.id}/resolution`, { outcome: 'dismissed', reason: '已另案处理' })).status).to.equal(200);
+    // the second objection about the same firm can be upheld too, without revoking (or releasing budget) twice
+    const secondRuling = await officer.post(`/api/objections/${second.body.id}/resolution`, { outcome: 'upheld', reason: '同一事实，已撤销' });
+    expect(secondRuling.status, secondRuling.text).to.equal(200);
+    expect(secondRuling.body.letterId).to.equal(null);
 
     const revoked = await firms[1].client.get(`/api/applications/${target}`);
     expect(revoked.body.status).to.equal('revoked');
     expect(revoked.body.decision.revoked.reason).to.equal('经核查，研发费用存在虚报。');
     const kinds = revoked.body.letters.map((l: { kind: string }) => l.kind);
     expect(kinds).to.deep.equal(['approval', 'revocation']);
+    expect((await officer.get(`/api/calls/${call.id}/ranking`)).body.call.committed).to.equal(UNICORN_AWARD);
     const ranking = await officer.get(`/api/calls/${call.id}/ranking`);
     expect(ranking.body.call.committed).to.equal(UNICORN_AWARD);
     const after = await visitor.get(`/api/notices/${published.body.id}`);
@@ -93,11 +98,14 @@ describe('public notice, objections and revocation', () => {
     // the approval letter now verifies as revoked; the revocation letter names the objection
     const approvalLetter = revoked.body.letters[0];
     expect((await visitor.get(`/api/verify/${approvalLetter.verifyCode}`)).body.status).to.equal('revoked');
+    // the revoked approval cannot be reissued (the revocation letter can)
+    expect((await officer.post(`/api/letters/${approvalLetter.id}/reissue`, { reason: '补发' })).body.code).to.equal('letter_outdated');
+    expect((await officer.post(`/api/letters/${revoked.body.letters[1].id}/reissue`, { reason: '更正笔误' })).status).to.equal(201);
     const revocationText = await pdfText((await firms[1].client.download(`/api/letters/${revoked.body.letters[1].id}/pdf`)).content);
     expect(revocationText).to.include(filed.body.reference).and.include('经核查，研发费用存在虚报');
 
     // the objector hears back by e-mail (queued in the ruling's transaction)
-    const mails = await app.db.sequelize.query("SELECT template FROM mail_outbox WHERE to_address = 'zhangsan@example.cn' ORDER BY id", { type: 'SELECT' } as never) as unknown as { template: string }[];
+    const mails = (await app.db.sequelize.query('SELECT template FROM mail_outbox WHERE to_address = :objector ORDER BY id', { replacements: { objector }, type: 'SELECT' } as never)) as unknown as { template: string }[];
     expect(mails.map((m) => m.template)).to.deep.equal(['objection-received', 'objection-resolved']);
   });
 
@@ -107,6 +115,11 @@ describe('public notice, objections and revocation', () => {
     const past = await officer.post(`/api/calls/${call.id}/notices`, { startsOn: '2020-01-01' });
     expect(past.status).to.equal(400);
     expect(past.body.errors[0].field).to.equal('startsOn');
+    for (const startsOn of ['2027-02-30', '9999-12-31', '2027-13-01', 'tomorrow']) {
+      const odd = await officer.post(`/api/calls/${call.id}/notices`, { startsOn });
+      expect(odd.status, `${startsOn}: ${odd.text}`).to.equal(400);
+      expect(odd.body.errors[0].field).to.equal('startsOn');
+    }
     const later = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
     const published = await officer.post(`/api/calls/${call.id}/notices`, { startsOn: later, workingDays: 5 });
     expect(published.status, published.text).to.equal(201);
@@ -126,6 +139,9 @@ describe('public notice, objections and revocation', () => {
     const outside = await admin.put('/api/holidays/2026', { days: [{ day: '2027-01-01', kind: 'holiday', nameZh: '元旦', nameEn: 'New Year' }] });
     expect(outside.status).to.equal(400);
     expect(outside.body.errors[0].field).to.equal('days[0].day');
+    const twice = await admin.put('/api/holidays/2026', { days: [{ day: '2026-10-01', kind: 'holiday', nameZh: '国庆', nameEn: 'National Day' }, { day: '2026-10-01', kind: 'holiday', nameZh: '国庆', nameEn: 'National Day' }] });
+    expect(twice.status, twice.text).to.equal(400);
+    expect(twice.body.errors[0].field).to.equal('days[1]');
     const { client: officer } = await signedInStaff(app.baseUrl, app.db, ['officer']);
     expect((await officer.put('/api/holidays/2026', { days: [] })).status).to.equal(403);
     const replaced = await admin.put('/api/holidays/2026', {

@@ -85,10 +85,10 @@ export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed';
 
 /** GET /api/applications/:id/mail */
 export type MailItem = {
-  id: string;
+  id: number;
   to: string;
   template: string;
-  subject: string;
+  subject: string | null;
   status: MailStatus;
   attempts: number;
   lastError: string | null;

@@ -867,6 +867,8 @@ export const en: Messages = {
   "mail.sentAt": "Sent",
   "mail.attempts": "Attempts: {count}",
   "mail.lastError": "Last error: {error}",
+  "mail.resend": "Send again",
+  "mail.resendWhich": ": {subject}",
   "mail.refresh": "Refresh",
   "mailbox.title": "Dev mailbox",
   "mailbox.intro": "Every e-mail the platform has produced in development, newest first.",

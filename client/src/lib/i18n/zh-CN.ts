@@ -861,6 +861,8 @@ export const zhCN = {
   "mail.sentAt": "发送时间",
   "mail.attempts": "已尝试 {count} 次",
   "mail.lastError": "最近一次错误：{error}",
+  "mail.resend": "重新发送",
+  "mail.resendWhich": "：{subject}",
   "mail.refresh": "刷新",
   "mailbox.title": "开发邮箱",
   "mailbox.intro": "开发环境中平台生成的全部邮件，最新的在前。",

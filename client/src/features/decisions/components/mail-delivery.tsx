@@ -4,12 +4,26 @@ import { formatDateTime } from '../../../lib/datetime';
 import { useI18n } from '../../../lib/i18n';
 import { mailStatusText } from '../../../lib/mail';
 import { useApiResource } from '../../../lib/use-api-resource';
+import { useState } from 'react';
+import { describeError } from '../../../lib/error-message';
 import { getMail } from '../api/get-mail';
+import { resendMail } from '../api/resend-mail';
 
 /** Officer: the e-mails about this application and whether each has been delivered. */
 export function MailDelivery({ applicationId, reloadSignal }: { applicationId: string; reloadSignal: number }) {
   const { language, t } = useI18n();
   const mail = useApiResource(`mail:${applicationId}:${reloadSignal}`, (signal) => getMail(applicationId, signal));
+  const [resendError, setResendError] = useState('');
+
+  async function resend(mailId: number) {
+    setResendError('');
+    try {
+      await resendMail(mailId);
+      mail.reload();
+    } catch (failure) {
+      setResendError(describeError(failure, t));
+    }
+  }
 
   return (
     <section className="section" aria-labelledby="mail-heading">
@@ -42,6 +56,12 @@ export function MailDelivery({ applicationId, reloadSignal }: { applicationId: s
                     <span className={`status status--mail-${item.status}`}>{mailStatusText(item.status, t)}</span>
                     <span className="panel-card__fields">{t('mail.attempts', { count: item.attempts })}</span>
                     {item.lastError && <span className="panel-card__fields">{t('mail.lastError', { error: item.lastError })}</span>}
+                    {item.status === 'failed' && (
+                      <button className="button button--secondary button--small" type="button" onClick={() => void resend(item.id)}>
+                        {t('mail.resend')}
+                        <span className="visually-hidden">{t('mail.resendWhich', { subject: item.subject ?? item.template })}</span>
+                      </button>
+                    )}
                   </td>
                   <td>{formatDateTime(item.createdAt, language)}</td>
                   <td>{formatDateTime(item.sentAt, language)}</td>
@@ -50,6 +70,11 @@ export function MailDelivery({ applicationId, reloadSignal }: { applicationId: s
             </tbody>
           </table>
         </div>
+      )}
+      {resendError && (
+        <p className="field__error" role="alert">
+          {resendError}
+        </p>
       )}
       <button className="button button--secondary button--small" type="button" id="mail-refresh" onClick={mail.reload}>
         {t('mail.refresh')}
