@@ -111,7 +111,7 @@ export function decisionsRoutes(services: Services): RouteSpec[] {
       permission: permissions.public,
       before: [services.rateLimits.verify],
       params: verifyParams,
-      responses: { 200: '{ reference, kind, version, company, programme, outcome, amount, issuedAt, sha256, status, supersededBy }', 404: 'No letter has this code' },
+      responses: { 200: '{ reference, kind, version, company, programme (code), programmeName, outcome, amount, issuedAt, sha256, status, supersededBy }', 404: 'No letter has this code' },
       handler: async (_req, res) => {
         const found = await services.letters.verification(res.locals.params.code.toUpperCase());
         if (!found) throw notFound('verification code');

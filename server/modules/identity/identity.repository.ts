@@ -86,8 +86,9 @@ export function createIdentityRepository(models: Models) {
       }
     },
 
-    async recordSignIn(userId: string): Promise<void> {
-      await models.User.update({ lastSignInAt: new Date() }, { where: { id: userId } });
+    /** The language people signed in with is the one their e-mails and letters are written in. */
+    async recordSignIn(userId: string, language: 'zh-CN' | 'en'): Promise<void> {
+      await models.User.update({ lastSignInAt: new Date(), language }, { where: { id: userId } });
     },
   };
 }

@@ -7,6 +7,7 @@ import type { LoginThrottle } from '../../middleware/rate-limit.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { IdentityRepository } from './identity.repository.ts';
 import { toPublicUser } from './identity.repository.ts';
+import { pickLanguage } from '../../i18n/language.ts';
 
 export function makeSignIn(deps: { identity: IdentityRepository; audit: AuditRepository; throttle: LoginThrottle }) {
   return async function signIn(req: Request, input: { email: string; password: string }) {
@@ -30,7 +31,7 @@ export function makeSignIn(deps: { identity: IdentityRepository; audit: AuditRep
     req.session.csrfToken = newCsrfToken();
     req.session.signedInAt = Date.now();
     await saveSession(req);
-    await deps.identity.recordSignIn(user.id);
+    await deps.identity.recordSignIn(user.id, pickLanguage(req));
     await deps.audit.record(
       { userId: user.id, label: user.email, clientIp },
       { action: 'user.signed_in', entityType: 'user', entityId: user.id, companyId: user.companyId },

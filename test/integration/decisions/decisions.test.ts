@@ -104,6 +104,21 @@ describe('decisions within the budget', () => {
     for (const { numbers: used } of numbers) expect(used).to.deep.equal(used.map((_, i) => i + 1));
   });
 
+  it('when the firm’s contact signs in in English, then the letter and its e-mail are in English', async () => {
+    const { officer, firms } = await scoredCall(app, [0.8], 10_000_000);
+    const firm = firms[0];
+    firm.client.language = 'en';
+    expect((await firm.client.signIn(firm.input.email, firm.input.password)).status).to.equal(200);
+    const decided = await officer.post(`/api/applications/${firm.applicationId}/decision`, { outcome: 'rejected', reasons: ['score_below_line'] });
+    expect(decided.status, decided.text).to.equal(200);
+    const [letter] = (await firm.client.get(`/api/applications/${firm.applicationId}/letters`)).body.items;
+    expect(letter.language).to.equal('en');
+    const text = await pdfText((await firm.client.download(`/api/letters/${letter.id}/pdf`)).content);
+    expect(text).to.include('Rejection Letter').and.include('The score is below the funding line').and.include('administrative reconsideration');
+    const [mail] = (await app.db.sequelize.query("SELECT language FROM mail_outbox WHERE application_id = :id AND template = 'decision-issued'", { replacements: { id: firm.applicationId }, type: 'SELECT' } as never)) as unknown as { language: string }[];
+    expect(mail.language).to.equal('en');
+  });
+
   it('when a firm downloads its letter, then the PDF holds the company, reference and amount, its hash matches, and anyone can verify it; other firms get 404', async () => {
     const { officer, firms } = await scoredCall(app, [0.8], 10_000_000);
     const firm = firms[0];
@@ -133,7 +148,8 @@ describe('decisions within the budget', () => {
     const verified = await anonymous.get(`/api/verify/${letter.verifyCode}`);
     expect(verified.status, verified.text).to.equal(200);
     expect(verified.body).to.include({ reference: letter.reference, company: view.body.company.name, outcome: 'approved', sha256: letter.sha256, status: 'valid', amount: UNICORN_AWARD });
-    expect(verified.body.programme.code).to.equal('unicorn-cultivation');
+    expect(verified.body.programme).to.equal('unicorn-cultivation');
+    expect(verified.body.programmeName.zh).to.include('独角兽');
     expect((await anonymous.get('/api/verify/ZZZZZZZZZZZZ')).status).to.equal(404);
 
     // a reissue keeps the reference, takes the next version and supersedes the old letter

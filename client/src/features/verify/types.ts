@@ -9,7 +9,9 @@ export type Verification = {
   version: number;
   /** The firm's name (an object with a name is accepted too). */
   company: string | { name: string; uscc?: string };
-  programme: { code: string; name: Localized };
+  /** The programme code, as everywhere in the API; its name beside it. */
+  programme: string;
+  programmeName: Localized;
   outcome: string;
   amount: number | null;
   issuedAt: string;

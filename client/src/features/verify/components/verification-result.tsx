@@ -82,7 +82,7 @@ function Register({ verification: v }: { verification: Verification }) {
         </div>
         <div className="summary-list__row">
           <dt>{t('verify.programme')}</dt>
-          <dd>{localize(v.programme.name, language)}</dd>
+          <dd>{localize(v.programmeName, language)}</dd>
         </div>
         <div className="summary-list__row">
           <dt>{t('verify.outcome')}</dt>
