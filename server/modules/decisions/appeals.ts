@@ -61,35 +61,8 @@ export function makeAppeals(deps: DecisionDeps) {
 
     /** The officer's list of appeals, optionally of one call. */
     async list(filter: { callId?: string; limit: number; offset: number }) {
-      const where = filter.callId ? 'WHERE a.call_id = :callId' : '';
-      const rows = await deps.sequelize.query<{ application_id: string; call_id: string; name: string; uscc: string; status: string; total: string }>(
-        `SELECT ap.application_id, a.call_id, c.name, c.uscc, a.status, count(*) OVER () AS total
-           FROM appeals ap JOIN applications a ON a.id = ap.application_id JOIN companies c ON c.id = a.company_id
-           ${where} ORDER BY ap.filed_at LIMIT :limit OFFSET :offset`,
-        { replacements: filter, type: QueryTypes.SELECT },
-      );
-      const items = [];
-      for (const row of rows) {
-        const appeal = (await deps.decisions.appealOf(row.application_id))!;
-        const firstPanel = await deps.sequelize.query<{ reviewer_id: string }>(
-          `SELECT DISTINCT reviewer_id FROM review_assignments WHERE application_id = :id AND round = 1 AND status <> 'released'`,
-          { replacements: { id: row.application_id }, type: QueryTypes.SELECT },
-        );
-        items.push({
-          id: appeal.id,
-          applicationId: row.application_id,
-          callId: row.call_id,
-          company: { name: row.name, uscc: row.uscc },
-          applicationStatus: row.status,
-          filedAt: appeal.filedAt,
-          reasons: appeal.reasons,
-          documents: appeal.documents,
-          status: appeal.status,
-          score: appeal.score,
-          firstPanel: firstPanel.map((r) => r.reviewer_id),
-        });
-      }
-      return { items, total: rows.length > 0 ? Number(rows[0].total) : 0 };
+      const { items, total } = await deps.decisions.appealsOf(filter);
+      return { total, items: items.map(({ decisionId: _decision, ...appeal }) => appeal) };
     },
   };
 }

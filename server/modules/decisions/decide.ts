@@ -26,11 +26,6 @@ export type DecisionInput = {
 
 type Actor = { user: CurrentUser; clientIp: string };
 
-async function appealState(deps: DecisionDeps, applicationId: string, transaction: Transaction) {
-  const context = await deps.decisions.letterContext(applicationId, transaction);
-  return context?.appeal ?? null;
-}
-
 /** Checks the officer's input against the award; returns the amount to commit. */
 function settleAmount(application: DecidableApplication, input: DecisionInput): number {
   const award = application.award?.amount ?? null;
@@ -62,7 +57,7 @@ async function decideLocked(
 ): Promise<{ decision: Decision; letter: LetterInfo; status: string; committed: number }> {
   const application = await deps.decisions.lockApplication(applicationId, transaction);
   if (!application || application.callId !== call.id) throw notFound();
-  const appeal = application.status === 'appealed' ? await appealState(deps, applicationId, transaction) : null;
+  const appeal = application.status === 'appealed' ? await deps.decisions.appealOf(applicationId, transaction) : null;
   const stage = application.status === 'appealed' ? 'appeal' : 'first';
   const event: ApplicationEvent =
     stage === 'appeal' ? (input.outcome === 'approved' ? 'uphold_appeal' : 'dismiss_appeal') : input.outcome === 'approved' ? 'approve' : 'reject';

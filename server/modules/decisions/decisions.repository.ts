@@ -84,6 +84,45 @@ export function createDecisionsRepository(sequelize: Sequelize) {
   const select = <T extends object>(sql: string, replacements: Record<string, unknown>, transaction?: Transaction) =>
     sequelize.query<T>(sql, { replacements, type: QueryTypes.SELECT, transaction });
 
+  /** Appeals with their evidence, first panel and how far the re-review has come (two queries, whatever the count). */
+  async function appealsOf(filter: { applicationIds?: string[]; callId?: string; limit?: number; offset?: number }, transaction?: Transaction) {
+    if (filter.applicationIds && filter.applicationIds.length === 0) return { items: [], total: 0 };
+    const where = filter.applicationIds ? 'ap.application_id IN (:applicationIds)' : filter.callId ? 'a.call_id = :callId' : 'true';
+    const rows = await select<{
+      id: string; application_id: string; call_id: string; name: string; uscc: string; application_status: string; decision_id: string;
+      reasons: string; filed_at: Date; score: string | null; document_ids: string[]; seats: string; decided: boolean; first_panel: string[] | null; total: string;
+    }>(
+      `SELECT ap.id, ap.application_id, a.call_id, c.name, c.uscc, a.status AS application_status, ap.decision_id, ap.reasons, ap.filed_at, ap.score,
+              ap.document_ids, count(*) OVER () AS total,
+              (SELECT count(*) FROM review_assignments r WHERE r.application_id = ap.application_id AND r.round = 2 AND r.status <> 'released') AS seats,
+              (SELECT array_agg(DISTINCT r.reviewer_id) FROM review_assignments r WHERE r.application_id = ap.application_id AND r.round = 1 AND r.status <> 'released') AS first_panel,
+              EXISTS (SELECT 1 FROM decisions d WHERE d.application_id = ap.application_id AND d.stage = 'appeal') AS decided
+         FROM appeals ap JOIN applications a ON a.id = ap.application_id JOIN companies c ON c.id = a.company_id
+        WHERE ${where} ORDER BY ap.filed_at LIMIT :limit OFFSET :offset`,
+      { applicationIds: filter.applicationIds, callId: filter.callId, limit: filter.limit ?? 100, offset: filter.offset ?? 0 },
+      transaction,
+    );
+    const documentIds = rows.flatMap((r) => r.document_ids);
+    const documents = documentIds.length
+      ? await select<{ id: string; filename: string }>('SELECT id, filename FROM documents WHERE id IN (:documentIds) AND deleted_at IS NULL ORDER BY created_at', { documentIds }, transaction)
+      : [];
+    const items = rows.map((row) => ({
+      id: row.id,
+      applicationId: row.application_id,
+      callId: row.call_id,
+      company: { name: row.name, uscc: row.uscc },
+      applicationStatus: row.application_status,
+      decisionId: row.decision_id,
+      filedAt: new Date(row.filed_at).toISOString(),
+      reasons: row.reasons,
+      documents: documents.filter((d) => row.document_ids.includes(d.id)),
+      status: row.decided ? 'decided' : row.score !== null ? 'reviewed' : Number(row.seats) > 0 ? 'in_review' : 'filed',
+      score: row.score === null ? null : Number(row.score),
+      firstPanel: row.first_panel ?? [],
+    }));
+    return { items, total: rows.length > 0 ? Number(rows[0].total) : 0 };
+  }
+
   return {
     /** Takes the call's row lock: every change to its commitments queues here, so the sum stays exact. */
     async lockCall(callId: string, transaction: Transaction) {
@@ -198,32 +237,10 @@ export function createDecisionsRepository(sequelize: Sequelize) {
       }));
     },
 
-    /** The appeal of an application with its evidence and how far its re-review has come. */
+    appealsOf,
+
     async appealOf(applicationId: string, transaction?: Transaction) {
-      const rows = await select<{ id: string; decision_id: string; reasons: string; filed_at: Date; score: string | null; review_result: unknown; document_ids: string[]; seats: string; decided: boolean }>(
-        `SELECT ap.id, ap.decision_id, ap.reasons, ap.filed_at, ap.score, ap.review_result, ap.document_ids,
-                (SELECT count(*) FROM review_assignments r WHERE r.application_id = ap.application_id AND r.round = 2 AND r.status <> 'released') AS seats,
-                EXISTS (SELECT 1 FROM decisions d WHERE d.application_id = ap.application_id AND d.stage = 'appeal') AS decided
-           FROM appeals ap WHERE ap.application_id = :applicationId`,
-        { applicationId },
-        transaction,
-      );
-      const row = rows[0];
-      if (!row) return null;
-      const documents = row.document_ids.length
-        ? await select<{ id: string; filename: string }>('SELECT id, filename FROM documents WHERE id IN (:ids) AND deleted_at IS NULL ORDER BY created_at', { ids: row.document_ids }, transaction)
-        : [];
-      const status = row.decided ? 'decided' : row.score !== null ? 'reviewed' : Number(row.seats) > 0 ? 'in_review' : 'filed';
-      return {
-        id: row.id,
-        decisionId: row.decision_id,
-        filedAt: new Date(row.filed_at).toISOString(),
-        reasons: row.reasons,
-        documents,
-        status,
-        score: row.score === null ? null : Number(row.score),
-        reviewResult: row.review_result,
-      };
+      return (await appealsOf({ applicationIds: [applicationId] }, transaction)).items[0] ?? null;
     },
 
     async upheldObjectionReference(applicationId: string, transaction?: Transaction): Promise<string | null> {

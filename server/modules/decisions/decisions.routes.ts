@@ -4,7 +4,8 @@ import { AppError, notFound } from '../../errors/app-error.ts';
 import { permissions } from '../../middleware/permissions.ts';
 import { pickLanguage } from '../../i18n/language.ts';
 import type { Services } from '../../services.ts';
-import { canSeeApplication } from '../applications/applications.permissions.ts';
+import { assertVisible, canSeeApplication } from '../applications/applications.permissions.ts';
+import { letterSummary } from './view-decision.ts';
 import { appealBody, appealsQuery, approveToLineBody, decisionBody, idParams, mailParams, reissueBody, verifyParams } from './decisions.schemas.ts';
 
 const ip = (req: { ip?: string }) => req.ip ?? 'unknown';
@@ -70,8 +71,8 @@ export function decisionsRoutes(services: Services): RouteSpec[] {
       params: idParams,
       responses: { 200: '{ items: [{ id, reference, kind, version, language, sha256, verifyCode, issuedAt, status, supersededBy, reissueReason }] }', 404: 'Unknown or not visible' },
       handler: async (_req, res) => {
-        const view = await useCases.viewApplication(res.locals.params.id, res.locals.user);
-        res.json({ items: view.letters });
+        assertVisible(res.locals.user, await services.applications.find(res.locals.params.id));
+        res.json({ items: (await services.letters.forApplication(res.locals.params.id)).map(letterSummary) });
       },
     },
     {

@@ -1,6 +1,6 @@
 // The decision part of an application as the firm and officers read it: the decision with its payment schedule and
 // appeal deadline, the appeal, and the letters.
-import type { LettersRepository } from '../letters/letters.repository.ts';
+import type { LetterInfo, LettersRepository } from '../letters/letters.repository.ts';
 import { appealDeadline, decisionPayments } from '../letters/issue-letter.ts';
 import type { Decision, DecisionsRepository } from './decisions.repository.ts';
 
@@ -20,6 +20,11 @@ export function decisionView(decision: Decision, programme: string, screening: R
   };
 }
 
+/** A letter as lists show it (never its content). */
+export function letterSummary({ id, reference, kind, version, language, sha256, verifyCode, issuedAt, status, supersededBy, reissueReason }: LetterInfo) {
+  return { id, reference, kind, version, language, sha256, verifyCode, issuedAt, status, supersededBy, reissueReason };
+}
+
 export function makeDecisionOutcome(deps: { decisions: DecisionsRepository; letters: LettersRepository }) {
   return async function decisionOutcome(applicationId: string, programme: string, screening: Record<string, unknown> | null) {
     const [decisions, appeal, letters] = await Promise.all([
@@ -31,9 +36,7 @@ export function makeDecisionOutcome(deps: { decisions: DecisionsRepository; lett
     return {
       decision: latest ? decisionView(latest, programme, screening) : null,
       appeal: appeal ? { id: appeal.id, filedAt: appeal.filedAt, reasons: appeal.reasons, documents: appeal.documents, status: appeal.status, score: appeal.score } : null,
-      letters: letters.map(({ id, reference, kind, version, language, sha256, verifyCode, issuedAt, status, supersededBy, reissueReason }) => ({
-        id, reference, kind, version, language, sha256, verifyCode, issuedAt, status, supersededBy, reissueReason,
-      })),
+      letters: letters.map(letterSummary),
     };
   };
 }
