@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { CallBackLink } from '../../../components/ui/call-back-link';
 import { CallOfficerLinks } from '../../../components/ui/call-officer-links';
 import { LoadFailed } from '../../../components/ui/load-failed';
 import { Loading } from '../../../components/ui/loading';
@@ -31,9 +32,7 @@ export function AppealsPage() {
 
   return (
     <>
-      <p className="back-link">
-        <Link to={`/calls/${encodeURIComponent(id)}/applications`}>{t('panels.backToApplications')}</Link>
-      </p>
+      <CallBackLink callId={id} />
       <PageHeading>{title}</PageHeading>
       <CallOfficerLinks callId={id} current="appeals" />
       {call.status === 'error' && <LoadFailed message="appeals.callLoadFailed" error={call.error} onRetry={call.reload} />}

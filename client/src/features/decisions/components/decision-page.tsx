@@ -9,11 +9,11 @@ import { ScoreSummary } from '../../../components/ui/score-summary';
 import { isApiError } from '../../../lib/api';
 import { appealStatusText, letterKindText } from '../../../lib/decisions/labels';
 import { letterPdfUrl, verifyPath } from '../../../lib/decisions/letters';
-import { describeError } from '../../../lib/error-message';
 import { formatYuan } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import { applicationStatusText } from '../../../lib/reviews/labels';
 import { useApiResource } from '../../../lib/use-api-resource';
+import { useRefreshable } from '../../../lib/use-refreshable';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { getApplication } from '../api/get-application';
 import { getCall } from '../api/get-call';
@@ -72,21 +72,15 @@ function decidable(application: ApplicationForDecision): boolean {
 
 function DecisionView({ initial, title }: { initial: Loaded; title: string }) {
   const { t } = useI18n();
-  const [data, setData] = useState(initial);
+  const { data, refresh, refreshError } = useRefreshable(initial, () => load(initial.application.id));
   const [result, setResult] = useState<DecisionResult | null>(null);
   const [changes, setChanges] = useState(0);
-  const [refreshError, setRefreshError] = useState('');
   const { application, call } = data;
 
   async function handleDecided(decided: DecisionResult) {
     setResult(decided);
     setChanges((n) => n + 1);
-    try {
-      setData(await load(application.id));
-      setRefreshError('');
-    } catch (error) {
-      setRefreshError(describeError(error, t));
-    }
+    await refresh();
   }
 
   return (

@@ -1,13 +1,13 @@
-import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { CallBackLink } from '../../../components/ui/call-back-link';
 import { LoadFailed } from '../../../components/ui/load-failed';
 import { Loading } from '../../../components/ui/loading';
 import { Notice } from '../../../components/ui/notice';
 import { PageHeading } from '../../../components/ui/page-heading';
 import { isApiError } from '../../../lib/api';
-import { describeError } from '../../../lib/error-message';
 import { useI18n } from '../../../lib/i18n';
 import { useApiResource } from '../../../lib/use-api-resource';
+import { useRefreshable } from '../../../lib/use-refreshable';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { getRanking } from '../api/get-ranking';
 import type { Ranking } from '../types';
@@ -28,7 +28,7 @@ export function DecisionsPage() {
   if (resource.status === 'success') return <DecisionsView key={id} callId={id} initial={resource.data} />;
   return (
     <>
-      <BackLink callId={id} />
+      <CallBackLink callId={id} />
       <PageHeading>{title}</PageHeading>
       {resource.status === 'loading' && <Loading />}
       {notFound && <p>{t('ranking.notFound')}</p>}
@@ -37,33 +37,13 @@ export function DecisionsPage() {
   );
 }
 
-function BackLink({ callId }: { callId: string }) {
-  const { t } = useI18n();
-  return (
-    <p className="back-link">
-      <Link to={`/calls/${encodeURIComponent(callId)}/applications`}>{t('panels.backToApplications')}</Link>
-    </p>
-  );
-}
-
 function DecisionsView({ callId, initial }: { callId: string; initial: Ranking }) {
   const { t } = useI18n();
-  const [ranking, setRanking] = useState(initial);
-  const [refreshError, setRefreshError] = useState('');
-
-  /** Reloads in place (no loading screen), so messages and focus stay where they are. */
-  async function refresh() {
-    try {
-      setRanking(await getRanking(callId));
-      setRefreshError('');
-    } catch (error) {
-      setRefreshError(describeError(error, t));
-    }
-  }
+  const { data: ranking, refresh, refreshError } = useRefreshable(initial, () => getRanking(callId));
 
   return (
     <>
-      <BackLink callId={callId} />
+      <CallBackLink callId={callId} />
       <PageHeading>{t('ranking.title', { title: ranking.call.title })}</PageHeading>
       <CallOfficerLinks callId={callId} current="decisions" />
       {refreshError && (

@@ -1,14 +1,14 @@
-import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { CallBackLink } from '../../../components/ui/call-back-link';
 import { CallOfficerLinks } from '../../../components/ui/call-officer-links';
 import { LoadFailed } from '../../../components/ui/load-failed';
 import { Loading } from '../../../components/ui/loading';
 import { PageHeading } from '../../../components/ui/page-heading';
 import { Notice } from '../../../components/ui/notice';
 import { formatDateTime } from '../../../lib/datetime';
-import { describeError } from '../../../lib/error-message';
 import { useI18n } from '../../../lib/i18n';
 import { useApiResource } from '../../../lib/use-api-resource';
+import { useRefreshable } from '../../../lib/use-refreshable';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { getCall } from '../api/get-call';
 import { getCallNotices } from '../api/get-call-notices';
@@ -26,26 +26,18 @@ export function NoticeAdminPage() {
   const call = useApiResource(`call:${id}`, (signal) => getCall(id, signal));
   const notices = useApiResource(`call-notices:${id}`, (signal) => getCallNotices(id, signal));
   // Reloaded in place after publishing or resolving, so messages and focus on the page stay where they are.
-  const [reloaded, setReloaded] = useState<OfficerNotice[] | null>(null);
-  const [refreshError, setRefreshError] = useState('');
+  const {
+    data: reloaded,
+    refresh,
+    refreshError,
+  } = useRefreshable<OfficerNotice[] | null>(null, async () => (await getCallNotices(id)).items);
   const items = reloaded ?? (notices.status === 'success' ? notices.data.items : null);
   const title = call.status === 'success' ? t('noticeAdmin.title', { title: call.data.title }) : t('noticeAdmin.titleGeneric');
   useDocumentTitle(title);
 
-  async function refresh() {
-    try {
-      setReloaded((await getCallNotices(id)).items);
-      setRefreshError('');
-    } catch (error) {
-      setRefreshError(describeError(error, t));
-    }
-  }
-
   return (
     <>
-      <p className="back-link">
-        <Link to={`/calls/${encodeURIComponent(id)}/applications`}>{t('panels.backToApplications')}</Link>
-      </p>
+      <CallBackLink callId={id} />
       <PageHeading>{title}</PageHeading>
       <CallOfficerLinks callId={id} current="notice" />
       {refreshError && (

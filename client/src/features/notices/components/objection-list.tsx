@@ -9,6 +9,7 @@ import { formatDateTime } from '../../../lib/datetime';
 import { describeError } from '../../../lib/error-message';
 import { useI18n } from '../../../lib/i18n';
 import { useApiResource } from '../../../lib/use-api-resource';
+import { useRefreshable } from '../../../lib/use-refreshable';
 import { getObjections } from '../api/get-objections';
 import { resolveObjection } from '../api/resolve-objection';
 import { objectionStatusText } from '../labels';
@@ -19,18 +20,16 @@ export function ObjectionList({ noticeId, onResolved }: { noticeId: string; onRe
   const { t } = useI18n();
   const objections = useApiResource(`objections:${noticeId}`, (signal) => getObjections(noticeId, signal));
   // After a resolution the list is reloaded in place, so the officer's place on the page is kept.
-  const [reloaded, setReloaded] = useState<Objection[] | null>(null);
-  const [refreshError, setRefreshError] = useState('');
+  const {
+    data: reloaded,
+    refresh,
+    refreshError,
+  } = useRefreshable<Objection[] | null>(null, async () => (await getObjections(noticeId)).items);
   const headingId = `objections-${noticeId}-heading`;
   const items = reloaded ?? (objections.status === 'success' ? objections.data.items : null);
 
   async function handleResolved() {
-    try {
-      setReloaded((await getObjections(noticeId)).items);
-      setRefreshError('');
-    } catch (error) {
-      setRefreshError(describeError(error, t));
-    }
+    await refresh();
     await onResolved();
   }
 

@@ -1,15 +1,14 @@
-import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { Loading } from '../../../components/ui/loading';
 import { Notice } from '../../../components/ui/notice';
 import { PageHeading } from '../../../components/ui/page-heading';
 import { isApiError } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/datetime';
-import { describeError } from '../../../lib/error-message';
 import { useI18n } from '../../../lib/i18n';
 import { applicationStatusText } from '../../../lib/reviews/labels';
 import { formatPoints } from '../../../lib/reviews/rubric';
 import { useApiResource } from '../../../lib/use-api-resource';
+import { useRefreshable } from '../../../lib/use-refreshable';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { getScores } from '../api/get-scores';
 import type { ApplicationScores } from '../types';
@@ -59,17 +58,7 @@ function BackLink({ applicationId }: { applicationId: string }) {
 
 function ModerationView({ initial, title }: { initial: ApplicationScores; title: string }) {
   const { t } = useI18n();
-  const [data, setData] = useState(initial);
-  const [refreshError, setRefreshError] = useState('');
-
-  async function refresh() {
-    try {
-      setData(await getScores(data.applicationId));
-      setRefreshError('');
-    } catch (error) {
-      setRefreshError(describeError(error, t));
-    }
-  }
+  const { data, refresh, refreshError } = useRefreshable(initial, () => getScores(initial.applicationId));
 
   return (
     <>

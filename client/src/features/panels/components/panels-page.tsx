@@ -1,14 +1,14 @@
-import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import { CallBackLink } from '../../../components/ui/call-back-link';
 import { CallOfficerLinks } from '../../../components/ui/call-officer-links';
 import { Loading } from '../../../components/ui/loading';
 import { Notice } from '../../../components/ui/notice';
 import { PageHeading } from '../../../components/ui/page-heading';
 import { isApiError } from '../../../lib/api';
-import { describeError } from '../../../lib/error-message';
 import { formatPercent } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import { useApiResource } from '../../../lib/use-api-resource';
+import { useRefreshable } from '../../../lib/use-refreshable';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { getPanels } from '../api/get-panels';
 import type { CallPanels } from '../types';
@@ -29,7 +29,7 @@ export function PanelsPage() {
   if (resource.status === 'success') return <PanelsView key={id} callId={id} initial={resource.data} />;
   return (
     <>
-      <BackLink callId={id} />
+      <CallBackLink callId={id} />
       <PageHeading>{title}</PageHeading>
       {resource.status === 'loading' && <Loading />}
       {notFound && <p>{t('panels.notFound')}</p>}
@@ -40,34 +40,14 @@ export function PanelsPage() {
   );
 }
 
-function BackLink({ callId }: { callId: string }) {
-  const { t } = useI18n();
-  return (
-    <p className="back-link">
-      <Link to={`/calls/${encodeURIComponent(callId)}/applications`}>{t('panels.backToApplications')}</Link>
-    </p>
-  );
-}
-
 function PanelsView({ callId, initial }: { callId: string; initial: CallPanels }) {
   const { t } = useI18n();
-  const [data, setData] = useState(initial);
-  const [refreshError, setRefreshError] = useState('');
-
-  /** Reloads in place (no loading screen), so messages and focus on the page stay where they are. */
-  async function refresh() {
-    try {
-      setData(await getPanels(callId));
-      setRefreshError('');
-    } catch (error) {
-      setRefreshError(describeError(error, t));
-    }
-  }
+  const { data, refresh, refreshError } = useRefreshable(initial, () => getPanels(callId));
 
   const companies = new Map(data.items.map((item) => [item.applicationId, item.company.name]));
   return (
     <>
-      <BackLink callId={callId} />
+      <CallBackLink callId={callId} />
       <PageHeading>{t('panels.title', { title: data.call.title })}</PageHeading>
       <CallOfficerLinks callId={callId} />
       {refreshError && (
