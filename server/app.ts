@@ -25,6 +25,7 @@ import { reviewsRoutes } from './modules/reviews/reviews.routes.ts';
 import { companyRoutes } from './modules/identity/company.routes.ts';
 import { decisionsRoutes } from './modules/decisions/decisions.routes.ts';
 import { noticesRoutes } from './modules/notices/notices.routes.ts';
+import { talentRoutes } from './modules/talent/talent.routes.ts';
 import { mailboxRoutes } from './notifications/mailbox.routes.ts';
 
 const clientDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client/dist');
@@ -43,6 +44,7 @@ export function routeTable(services: Services): RouteSpec[] {
     ...mailboxRoutes(services),
     ...decisionsRoutes(services),
     ...noticesRoutes(services),
+    ...talentRoutes(services),
   ];
   let document: unknown;
   const all = [...specs, openApiSpec(() => document)];

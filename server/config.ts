@@ -19,6 +19,8 @@ export type Config = {
   mail: { retryBaseMs: number; maxAttempts: number; concurrency: number };
   /** Working days an approval stays on public notice (公示) unless the officer says otherwise. */
   noticeWorkingDays: number;
+  /** Days after a programme's call closes before team members' personal data is anonymised. */
+  piiRetentionDays: number;
   demoPassword: string | null;
   rateLimitPerMinute: number;
   requireMfa: boolean;
@@ -43,6 +45,7 @@ const schema = Joi.object({
   MAIL_MAX_ATTEMPTS: Joi.number().integer().min(1).max(50).default(8),
   MAIL_CONCURRENCY: Joi.number().integer().min(1).max(4).default(2),
   NOTICE_WORKING_DAYS: Joi.number().integer().min(1).max(30).default(10),
+  PII_RETENTION_DAYS: Joi.number().integer().min(0).max(36_500).default(1_825),
   DEMO_PASSWORD: Joi.string().min(10).empty(''),
   RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(0).default(60),
   REQUIRE_MFA: Joi.boolean().truthy('1').falsy('0'),
@@ -80,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: value.MAIL_FROM,
     mail: { retryBaseMs: value.MAIL_RETRY_BASE_MS, maxAttempts: value.MAIL_MAX_ATTEMPTS, concurrency: value.MAIL_CONCURRENCY },
     noticeWorkingDays: value.NOTICE_WORKING_DAYS,
+    piiRetentionDays: value.PII_RETENTION_DAYS,
     demoPassword: value.DEMO_PASSWORD ?? null,
     rateLimitPerMinute: value.RATE_LIMIT_PER_MINUTE,
     requireMfa: value.REQUIRE_MFA ?? production,

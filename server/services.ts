@@ -42,6 +42,9 @@ import { makeApproveToLine, makeDecideApplication, makeReissueLetter, makeViewRa
 import { makeDecisionOutcome } from './modules/decisions/view-decision.ts';
 import { makeAppeals } from './modules/decisions/appeals.ts';
 import { makePublicNotices } from './modules/notices/public-notice.ts';
+import { createTalentRepository } from './modules/talent/talent.repository.ts';
+import { makeTalentTeams } from './modules/talent/talent-teams.ts';
+import { createFieldCrypto } from './lib/field-crypto.ts';
 import { createInvitationsRepository } from './modules/identity/company-invitations.repository.ts';
 import { makeAcceptInvitation, makeInviteColleague, makeReadInvitation } from './modules/identity/company-invitations.ts';
 
@@ -64,7 +67,9 @@ export function createServices(config: Config, db: Database, logger: Logger) {
   const notices = createNoticesRepository(sequelize);
   const decisionDeps = { sequelize, decisions, letters, applications, audit, publicUrl: config.publicUrl };
   const decisionOutcome = makeDecisionOutcome({ decisions, letters });
-  const mailer = createMailer({ config, sequelize, pool: db.pool, logger });
+  const talent = createTalentRepository(sequelize);
+  const talentTeams = makeTalentTeams({ sequelize, talent, crypto: createFieldCrypto(config.secretKey), audit, publicUrl: config.publicUrl, retentionDays: config.piiRetentionDays });
+  const mailer = createMailer({ config, sequelize, pool: db.pool, logger, scheduled: [{ name: 'pii-retention', run: () => talentTeams.applyRetention() }] });
   const throttle = createLoginThrottle(config, db.pool);
   const session = createSessionMiddleware(config, db.pool);
 
@@ -130,6 +135,7 @@ export function createServices(config: Config, db: Database, logger: Logger) {
       approveToLine: makeApproveToLine(decisionDeps),
       reissueLetter: makeReissueLetter(decisionDeps),
       appeals: makeAppeals(decisionDeps),
+      talentTeams,
       publicNotices: makePublicNotices({ ...decisionDeps, notices, defaultWorkingDays: config.noticeWorkingDays }),
     },
     async close() {

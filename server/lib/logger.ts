@@ -10,6 +10,11 @@ export const REDACTED_PATHS = [
   '*.passwordHash',
   '*.csrfToken',
   '*.idNumber',
+  '*.*.idNumber',
+  'members[*].idNumber',
+  '*.members[*].idNumber',
+  '*.coreMembers[*].idNumber',
+  '*.*.coreMembers[*].idNumber',
   '*.secretKey',
   '*.token',
 ];

@@ -33,7 +33,10 @@ export function isTemporary(error: unknown): boolean {
 
 export type Mailer = ReturnType<typeof createMailer>;
 
-export function createMailer(deps: { config: Config; sequelize: Sequelize; pool: pg.Pool; logger: Logger }) {
+/** A daily job the same runner carries (e.g. the personal-data retention job), at 03:00 UTC+8. */
+export type ScheduledJob = { name: string; run: () => Promise<unknown> };
+
+export function createMailer(deps: { config: Config; sequelize: Sequelize; pool: pg.Pool; logger: Logger; scheduled?: ScheduledJob[] }) {
   const { config, sequelize, logger } = deps;
   // a send never outlives the stale-claim window, so a claim that looks abandoned really is
   const transport: Transporter | null = config.smtpUrl
@@ -184,7 +187,17 @@ export function createMailer(deps: { config: Config; sequelize: Sequelize; pool:
           [SEND_MAIL_TASK]: async (payload) => {
             await deliver(Number((payload as { id: number }).id));
           },
+          ...Object.fromEntries(
+            (deps.scheduled ?? []).map((job) => [
+              job.name,
+              async () => {
+                logger.info({ job: job.name, result: await job.run() }, 'scheduled job done');
+              },
+            ]),
+          ),
         },
+        // every scheduled job once a day at 19:00 UTC (03:00 in Beijing), caught up once if the servers were down
+        crontab: (deps.scheduled ?? []).map((job) => `0 19 * * * ${job.name} ?fill=1d`).join('\n'),
       });
       await sweep().catch((error) => logger.warn({ err: error }, 'mail sweep failed'));
       sweeper = setInterval(() => void sweep().catch((error) => logger.warn({ err: error }, 'mail sweep failed')), 60_000);

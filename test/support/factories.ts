@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import { organisationCodeCheckCharacter, usccCheckCharacter } from '../../server/lib/uscc.ts';
 import { hashPassword } from '../../server/lib/password.ts';
+import { residentIdCheckCharacter } from '../../server/lib/resident-id.ts';
 import type { Database } from '../../server/db/connection.ts';
 import type { Role } from '../../server/modules/identity/identity.types.ts';
 import { TestClient } from './client.ts';
@@ -68,4 +69,13 @@ export async function signedInStaff(baseUrl: string, db: Database, roles: Role[]
   const reply = await client.signIn(staff.email, staff.password);
   if (reply.status !== 200) throw new Error(`staff sign-in failed: ${reply.text}`);
   return { client, user: staff };
+}
+
+/** A random valid resident ID number (GB 11643): a Guangzhou address code, a birth date in the 1980s–1990s, the check character. */
+export function validResidentId(): string {
+  const year = 1980 + crypto.randomInt(20);
+  const month = String(1 + crypto.randomInt(12)).padStart(2, '0');
+  const day = String(1 + crypto.randomInt(28)).padStart(2, '0');
+  const first17 = `440106${year}${month}${day}${String(crypto.randomInt(1000)).padStart(3, '0')}`;
+  return first17 + residentIdCheckCharacter(first17);
 }

@@ -1,4 +1,3 @@
-import multer from 'multer';
 import type { RouteSpec } from '../../http/route.ts';
 import { sendDocument } from '../../http/send-document.ts';
 import { permissions } from '../../middleware/permissions.ts';
@@ -7,11 +6,10 @@ import { notFound } from '../../errors/app-error.ts';
 import type { Services } from '../../services.ts';
 import { localizeDeep } from '../eligibility/localize.ts';
 import { documentParams, idParams, listQuery, noteBody, returnBody, saveFactsBody, startBody, uploadFields } from './applications.schemas.ts';
-import { MAX_UPLOAD_BYTES } from './upload-document.ts';
 import { assertVisible } from './applications.permissions.ts';
+import { singleFileUpload } from '../../http/upload.ts';
 
 // In memory, then into PostgreSQL in one transaction: nothing touches the disk, so nothing is left behind.
-const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 }, defParamCharset: 'utf8' });
 
 export function applicationsRoutes(services: Services): RouteSpec[] {
   const { useCases, applications } = services;
@@ -73,7 +71,7 @@ export function applicationsRoutes(services: Services): RouteSpec[] {
       summary: 'Upload evidence (multipart: kind, file); PDF, JPEG, PNG or OFD by content, at most 20 MiB',
       permission: permissions.applicant,
       params: idParams,
-      before: [upload.single('file')],
+      before: [singleFileUpload],
       responses: { 201: '{ id, kind, filename, mediaType, size, sha256 }', 400: 'validation_failed', 413: 'payload_too_large', 415: 'unsupported_media_type' },
       handler: async (req, res) => {
         const { value, error } = uploadFields.validate(req.body ?? {}, { allowUnknown: true });

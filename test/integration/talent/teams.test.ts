@@ -1,0 +1,180 @@
+import { Writable } from 'node:stream';
+import { expect } from 'chai';
+import { QueryTypes } from 'sequelize';
+import { startTestApp, type TestApp } from '../../support/app.ts';
+import { TestClient } from '../../support/client.ts';
+import { signedInApplicant, signedInStaff, validResidentId } from '../../support/factories.ts';
+import { pdfBytes } from '../../support/files.ts';
+
+/** Every row of every table (ours and the job queue's), as text: what a database dump would hold. */
+async function databaseText(app: TestApp): Promise<string> {
+  const tables = await app.db.sequelize.query<{ schema: string; name: string }>(
+    `SELECT table_schema AS schema, table_name AS name FROM information_schema.tables
+      WHERE table_type = 'BASE TABLE' AND table_schema IN ('public', 'graphile_worker', 'graphile_worker_private')`,
+    { type: QueryTypes.SELECT },
+  );
+  const parts: string[] = [];
+  for (const { schema, name } of tables) {
+    const [row] = await app.db.sequelize.query<{ text: string | null }>(`SELECT string_agg(x::text, E'\\n') AS text FROM "${schema}"."${name}" x`, { type: QueryTypes.SELECT });
+    parts.push(row.text ?? '');
+  }
+  return parts.join('\n');
+}
+
+describe('talent teams and protected ID numbers', () => {
+  let app: TestApp;
+  let logged = '';
+  before(async () => {
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        logged += chunk.toString();
+        done();
+      },
+    });
+    app = await startTestApp({ logTo: sink });
+  });
+  after(async () => {
+    await app.close();
+  });
+
+  it('when a firm registers a team, then ID numbers are checked on the member’s field, need consent, are masked in every response and are nowhere in the database or the logs', async () => {
+    const firm = await signedInApplicant(app.baseUrl);
+    const leaderId = validResidentId();
+    const coreId = validResidentId();
+    const bad = leaderId.slice(0, 17) + (leaderId[17] === '0' ? '1' : '0');
+
+    const invalid = await firm.client.post('/api/talent-teams', { name: '智能材料团队', members: [{ name: '张伟', role: 'leader', idNumber: leaderId, consent: true }, { name: '李娜', role: 'core', idNumber: bad, consent: true }] });
+    expect(invalid.status).to.equal(400);
+    expect(invalid.body.errors).to.deep.equal([{ field: 'members[1].idNumber', message: '请输入有效的 18 位居民身份证号码' }]);
+    const noConsent = await firm.client.post('/api/talent-teams', { name: '智能材料团队', members: [{ name: '张伟', role: 'leader', idNumber: leaderId }] });
+    expect(noConsent.status).to.equal(400);
+    expect(noConsent.body.code).to.equal('consent_required');
+    expect(noConsent.body.errors[0].field).to.equal('members[0].consent');
+    const twice = await firm.client.post('/api/talent-teams', { name: '智能材料团队', members: [{ name: '张伟', role: 'leader', idNumber: leaderId, consent: true }, { name: '张伟', role: 'core', idNumber: leaderId.toLowerCase(), consent: true }] });
+    expect(twice.body.errors[0].field).to.equal('members[1].idNumber');
+    const teamsBefore = await firm.client.get('/api/talent-teams');
+    expect(teamsBefore.body.total).to.equal(0); // nothing half-written
+
+    const created = await firm.client.post('/api/talent-teams', {
+      name: '智能材料团队',
+      members: [
+        { name: '张伟', role: 'leader', idNumber: leaderId, consent: true },
+        { name: '李娜', role: 'core', idNumber: coreId, consent: true },
+        { name: '王芳', role: 'core', email: 'wangfang@example.cn' },
+      ],
+    });
+    expect(created.status, created.text).to.equal(201);
+    const [leader, core, pending] = created.body.members;
+    expect(leader.idNumberMasked).to.equal(`**************${leaderId.slice(-4)}`);
+    expect(leader.consent).to.include({ status: 'given', method: 'firm_attestation', textVersion: 'pipl-29-v1' });
+    expect(pending).to.include({ idNumberMasked: null });
+    expect(pending.consent.status).to.equal('none');
+
+    const teamId = created.body.id;
+    const replies = [
+      created,
+      await firm.client.get('/api/talent-teams'),
+      await firm.client.get(`/api/talent-teams/${teamId}`),
+      await firm.client.patch(`/api/talent-teams/${teamId}/members/${core.id}`, { role: 'member' }),
+      await firm.client.post(`/api/talent-teams/${teamId}/members`, { name: '赵强', role: 'member', idNumber: validResidentId(), consent: true }),
+    ];
+    for (const reply of replies) {
+      expect(reply.status, reply.text).to.be.oneOf([200, 201]);
+      expect(reply.text).to.not.include(leaderId).and.not.include(coreId);
+    }
+    const text = await databaseText(app);
+    expect(text).to.include('智能材料团队');
+    expect(text).to.not.include(leaderId).and.not.include(coreId).and.not.include(leaderId.slice(0, 14));
+    expect(logged).to.not.include(leaderId).and.not.include(coreId).and.not.include(bad);
+
+    // another firm sees nothing of it
+    const other = await signedInApplicant(app.baseUrl);
+    expect((await other.client.get(`/api/talent-teams/${teamId}`)).status).to.equal(404);
+    expect((await other.client.post(`/api/talent-teams/${teamId}/members`, { name: 'x', role: 'member' })).status).to.equal(404);
+    expect((await other.client.get('/api/talent-teams')).body.total).to.equal(0);
+  });
+
+  it('when an officer reveals a number, then it is shown with a reason and audited without the number; nobody else can', async () => {
+    const firm = await signedInApplicant(app.baseUrl);
+    const id = validResidentId();
+    const created = await firm.client.post('/api/talent-teams', { name: '生物医药团队', members: [{ name: '陈静', role: 'leader', idNumber: id, consent: true }] });
+    const memberId = created.body.members[0].id;
+    const path = `/api/talent-teams/${created.body.id}/members/${memberId}/reveal`;
+    expect((await firm.client.post(path, { reason: '核对身份信息' })).status).to.equal(403);
+    const { client: officer } = await signedInStaff(app.baseUrl, app.db, ['officer']);
+    expect((await officer.post(path, { reason: '短' })).status).to.equal(400);
+    const revealed = await officer.post(path, { reason: '积分核定需核对身份证号码' });
+    expect(revealed.status, revealed.text).to.equal(200);
+    expect(revealed.body.idNumber).to.equal(id);
+    expect(revealed.headers.get('cache-control')).to.equal('no-store');
+    const [audit] = await app.db.sequelize.query<{ meta: { reason: string }; text: string }>(
+      `SELECT meta, a::text AS text FROM audit_events a WHERE action = 'pii.revealed' AND entity_id = :memberId`,
+      { replacements: { memberId }, type: QueryTypes.SELECT },
+    );
+    expect(audit.meta.reason).to.equal('积分核定需核对身份证号码');
+    expect(audit.text).to.not.include(id);
+    // officers see teams masked like everyone else
+    expect((await officer.get(`/api/talent-teams/${created.body.id}`)).text).to.not.include(id);
+  });
+
+  it('when a member confirms through the one-time link, then their number is stored with their own consent; withdrawing erases it', async () => {
+    const firm = await signedInApplicant(app.baseUrl);
+    const created = await firm.client.post('/api/talent-teams', { name: '新能源团队', members: [{ name: '孙悦', role: 'core' }] });
+    const teamId = created.body.id;
+    const memberId = created.body.members[0].id;
+    const requested = await firm.client.post(`/api/talent-teams/${teamId}/members/${memberId}/consent-request`, { email: 'sunyue@example.cn' });
+    expect(requested.status, requested.text).to.equal(202);
+    const [mail] = await app.db.sequelize.query<{ data: { link: string } }>("SELECT data FROM mail_outbox WHERE to_address = 'sunyue@example.cn' AND template = 'consent-request' ORDER BY id DESC LIMIT 1", { type: QueryTypes.SELECT });
+    const token = mail.data.link.split('/consent/')[1];
+    expect((await firm.client.get(`/api/talent-teams/${teamId}`)).body.members[0].consent.status).to.equal('requested');
+
+    const member = new TestClient(app.baseUrl);
+    member.csrfToken = (await member.get('/api/auth/csrf')).body.csrfToken;
+    const shown = await member.get(`/api/consent/${token}`);
+    expect(shown.status).to.equal(200);
+    expect(shown.body).to.include({ textVersion: 'pipl-29-v1' });
+    expect(shown.body.text.zh).to.include('撤回同意');
+    const id = validResidentId();
+    const noAgree = await member.post(`/api/consent/${token}`, { idNumber: id });
+    expect(noAgree.body.errors.map((e: { field: string }) => e.field)).to.deep.equal(['agree']);
+    const confirmed = await member.post(`/api/consent/${token}`, { agree: true, idNumber: id });
+    expect(confirmed.status, confirmed.text).to.equal(200);
+    expect(confirmed.body).to.deep.equal({ status: 'given', idNumberMasked: `**************${id.slice(-4)}` });
+    expect((await member.post(`/api/consent/${token}`, { agree: true, idNumber: id })).status).to.equal(404); // one use
+    const team = await firm.client.get(`/api/talent-teams/${teamId}`);
+    expect(team.body.members[0].consent).to.include({ status: 'given', method: 'member_confirmation' });
+
+    const form = await firm.client.upload(`/api/talent-teams/${teamId}/members/${memberId}/consent-form`, {}, { name: '同意书.pdf', content: pdfBytes('consent'), type: 'application/pdf' });
+    expect(form.status, form.text).to.equal(201);
+    expect((await firm.client.download(`/api/talent-teams/${teamId}/members/${memberId}/consent-form`)).status).to.equal(200);
+
+    const withdrawn = await firm.client.post(`/api/talent-teams/${teamId}/members/${memberId}/consent-withdrawal`, { note: '本人书面撤回' });
+    expect(withdrawn.status, withdrawn.text).to.equal(200);
+    expect(withdrawn.body.idNumberMasked).to.equal(null);
+    expect(withdrawn.body.consent.status).to.equal('withdrawn');
+    const [row] = await app.db.sequelize.query<{ id_number_enc: Buffer | null; id_number_hash: string | null }>('SELECT id_number_enc, id_number_hash FROM team_members WHERE id = :memberId', {
+      replacements: { memberId },
+      type: QueryTypes.SELECT,
+    });
+    expect(row).to.deep.equal({ id_number_enc: null, id_number_hash: null });
+    const { client: officer } = await signedInStaff(app.baseUrl, app.db, ['officer']);
+    expect((await officer.post(`/api/talent-teams/${teamId}/members/${memberId}/reveal`, { reason: '核对身份信息' })).status).to.equal(404);
+  });
+
+  it('when the retention period has passed, then the job anonymises the members and records it', async () => {
+    const firm = await signedInApplicant(app.baseUrl);
+    const created = await firm.client.post('/api/talent-teams', { name: '已结束的团队', members: [{ name: '周强', role: 'leader', idNumber: validResidentId(), consent: true, email: 'zq@example.cn' }] });
+    const memberId = created.body.members[0].id;
+    const days = app.services.config.piiRetentionDays;
+    await app.db.sequelize.query(`UPDATE talent_teams SET created_at = now() - make_interval(days => :days + 1) WHERE id = :id`, { replacements: { id: created.body.id, days } });
+    const erased = await app.services.useCases.talentTeams.applyRetention();
+    expect(erased).to.be.at.least(1);
+    const team = await firm.client.get(`/api/talent-teams/${created.body.id}`);
+    expect(team.body.members[0]).to.include({ name: '（已匿名）', email: null, idNumberMasked: null });
+    expect(team.body.members[0].erasedAt).to.be.a('string');
+    const [audit] = await app.db.sequelize.query<{ after: { teams: string[] } }>("SELECT after FROM audit_events WHERE action = 'pii.retention_applied' ORDER BY id DESC LIMIT 1", { type: QueryTypes.SELECT });
+    expect(audit.after.teams).to.include(created.body.id);
+    expect(await app.services.useCases.talentTeams.applyRetention()).to.equal(0); // nothing twice
+    void memberId;
+  });
+});
