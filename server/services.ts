@@ -44,6 +44,8 @@ import { makeAppeals } from './modules/decisions/appeals.ts';
 import { makePublicNotices } from './modules/notices/public-notice.ts';
 import { createTalentRepository } from './modules/talent/talent.repository.ts';
 import { makeTalentTeams } from './modules/talent/talent-teams.ts';
+import { protectIdNumbers } from './modules/talent/sensitive-facts.ts';
+import type { ProtectFacts } from './modules/applications/save-application-facts.ts';
 import { createFieldCrypto } from './lib/field-crypto.ts';
 import { createInvitationsRepository } from './modules/identity/company-invitations.repository.ts';
 import { makeAcceptInvitation, makeInviteColleague, makeReadInvitation } from './modules/identity/company-invitations.ts';
@@ -68,7 +70,10 @@ export function createServices(config: Config, db: Database, logger: Logger) {
   const decisionDeps = { sequelize, decisions, letters, applications, audit, publicUrl: config.publicUrl };
   const decisionOutcome = makeDecisionOutcome({ decisions, letters });
   const talent = createTalentRepository(sequelize);
-  const talentTeams = makeTalentTeams({ sequelize, talent, crypto: createFieldCrypto(config.secretKey), audit, publicUrl: config.publicUrl, retentionDays: config.piiRetentionDays });
+  const fieldCrypto = createFieldCrypto(config.secretKey);
+  const talentTeams = makeTalentTeams({ sequelize, talent, crypto: fieldCrypto, audit, publicUrl: config.publicUrl, retentionDays: config.piiRetentionDays });
+  const protectFacts: ProtectFacts = (companyId, facts, previous) =>
+    protectIdNumbers(facts, previous, (hash) => talent.consentedMember(companyId, hash), (idNumber) => fieldCrypto.lookupHash(idNumber));
   const mailer = createMailer({ config, sequelize, pool: db.pool, logger, scheduled: [{ name: 'pii-retention', run: () => talentTeams.applyRetention() }] });
   const throttle = createLoginThrottle(config, db.pool);
   const session = createSessionMiddleware(config, db.pool);
@@ -108,7 +113,7 @@ export function createServices(config: Config, db: Database, logger: Logger) {
       createCall: makeCreateCall({ sequelize, calls, ruleSets, audit }),
       updateCall: makeUpdateCall({ sequelize, calls, audit }),
       startApplication: makeStartApplication({ sequelize, applications, calls, audit }),
-      saveApplicationFacts: makeSaveApplicationFacts({ sequelize, applications, calls }),
+      saveApplicationFacts: makeSaveApplicationFacts({ sequelize, applications, calls, protectFacts }),
       uploadDocument: makeUploadDocument({ sequelize, applications, calls, audit }),
       removeDocument: makeRemoveDocument({ sequelize, applications, audit }),
       submitApplication: makeSubmitApplication({ sequelize, applications, calls, ruleSets, audit }),

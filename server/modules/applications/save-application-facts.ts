@@ -1,6 +1,6 @@
 // Autosave: partial facts merge into the draft, guarded by the version the client last saw.
 import type { Sequelize } from 'sequelize';
-import { AppError } from '../../errors/app-error.ts';
+import { AppError, type FieldError } from '../../errors/app-error.ts';
 import type { CallsRepository } from '../calls/calls.repository.ts';
 import type { CurrentUser } from '../identity/identity.types.ts';
 import { validateFacts } from '../eligibility/validate-facts.ts';
@@ -19,17 +19,21 @@ export function mergeFacts(current: Record<string, unknown>, patch: Record<strin
   return merged;
 }
 
-export function makeSaveApplicationFacts(deps: { sequelize: Sequelize; applications: ApplicationsRepository; calls: CallsRepository }) {
+/** Turns facts into what may be stored (ID numbers masked), or says which fields cannot be. */
+export type ProtectFacts = (companyId: string, facts: Record<string, unknown>, previous: Record<string, unknown>) => Promise<{ facts: Record<string, unknown>; errors: FieldError[] }>;
+
+export function makeSaveApplicationFacts(deps: { sequelize: Sequelize; applications: ApplicationsRepository; calls: CallsRepository; protectFacts: ProtectFacts }) {
   return async function saveApplicationFacts(id: string, input: { facts: Record<string, unknown>; version: number }, user: CurrentUser) {
     return deps.sequelize.transaction(async (transaction) => {
       const application = assertFirmMember(user, await deps.applications.find(id, { transaction }));
       if (!EDITABLE_STATUSES.includes(application.status)) throw new AppError('application_locked', { extra: { status: application.status } });
       if (application.version !== input.version) throw versionConflict(application.version);
       const call = await deps.calls.findById(application.callId, transaction);
-      const merged = mergeFacts(application.facts, input.facts);
-      const checked = validateFacts(call!.programme as ProgrammeCode, merged, 'draft');
-      if (!checked.ok) throw new AppError('validation_failed', { errors: checked.errors });
-      const version = await deps.applications.updateFacts(id, input.version, merged, transaction);
+      const protectedFacts = await deps.protectFacts(application.companyId, mergeFacts(application.facts, input.facts), application.facts);
+      const checked = validateFacts(call!.programme as ProgrammeCode, protectedFacts.facts, 'draft');
+      const errors = [...(checked.ok ? [] : checked.errors), ...protectedFacts.errors];
+      if (errors.length > 0) throw new AppError('validation_failed', { errors });
+      const version = await deps.applications.updateFacts(id, input.version, protectedFacts.facts, transaction);
       if (version === null) throw versionConflict((await deps.applications.find(id, { transaction }))!.version);
       return { id, version };
     });

@@ -228,6 +228,16 @@ export function createTalentRepository(sequelize: Sequelize) {
       return rows.map((r) => ({ id: r.id, teamId: r.team_id }));
     },
 
+    /** Whether the company's roster holds a person with this number and their consent. */
+    async consentedMember(companyId: string, idNumberHash: string): Promise<boolean> {
+      const rows = await select(
+        `SELECT 1 FROM team_members m JOIN talent_teams t ON t.id = m.team_id
+          WHERE t.company_id = :companyId AND m.id_number_hash = :idNumberHash AND m.consent_status = 'given' AND m.removed_at IS NULL LIMIT 1`,
+        { companyId, idNumberHash },
+      );
+      return rows.length > 0;
+    },
+
     async applicationOf(applicationId: string): Promise<{ companyId: string; programme: string } | null> {
       const rows = await select<{ company_id: string; programme_code: string }>(
         'SELECT a.company_id, k.programme_code FROM applications a JOIN calls k ON k.id = a.call_id WHERE a.id = :applicationId',

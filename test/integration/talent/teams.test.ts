@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { Writable } from 'node:stream';
 import { expect } from 'chai';
 import { QueryTypes } from 'sequelize';
@@ -176,5 +177,40 @@ describe('talent teams and protected ID numbers', () => {
     expect(audit.after.teams).to.include(created.body.id);
     expect(await app.services.useCases.talentTeams.applyRetention()).to.equal(0); // nothing twice
     void memberId;
+  });
+
+  it('when a talent-team application names its leader and core members, then an ID number is taken only from the consented roster and stored masked', async () => {
+    const { client: officer } = await signedInStaff(app.baseUrl, app.db, ['officer']);
+    const call = await officer.post('/api/calls', {
+      programme: 'talent-team',
+      title: `人才团队测试批次 ${crypto.randomUUID().slice(0, 8)}`,
+      opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      budget: 100_000_000,
+    });
+    expect(call.status, call.text).to.equal(201);
+    const firm = await signedInApplicant(app.baseUrl);
+    const started = await firm.client.post('/api/applications', { callId: call.body.id });
+    const leaderId = validResidentId();
+    const facts = { field: 'new_materials', leader: { name: '张伟', idNumber: leaderId, joinedOn: '2025-06-01', inventionPatent: true, ledMajorProject: false }, commitYears: 5, projectBudget: 20_000_000 };
+    const refused = await firm.client.patch(`/api/applications/${started.body.id}`, { facts, version: started.body.version });
+    expect(refused.status).to.equal(400);
+    expect(refused.body.errors).to.deep.equal([{ field: 'facts.leader.idNumber', message: '请先在“人才团队”中登记此人并取得其同意，再填写其身份证号码' }]);
+
+    await firm.client.post('/api/talent-teams', { name: '张伟团队', applicationId: started.body.id, members: [{ name: '张伟', role: 'leader', idNumber: leaderId, consent: true }] });
+    const saved = await firm.client.patch(`/api/applications/${started.body.id}`, { facts, version: started.body.version });
+    expect(saved.status, saved.text).to.equal(200);
+    const view = await firm.client.get(`/api/applications/${started.body.id}`);
+    expect(view.body.facts.leader.idNumber).to.equal(`**************${leaderId.slice(-4)}`);
+    expect(view.text).to.not.include(leaderId);
+    const [row] = await app.db.sequelize.query<{ facts: string }>('SELECT facts::text AS facts FROM applications WHERE id = :id', { replacements: { id: started.body.id }, type: QueryTypes.SELECT });
+    expect(row.facts).to.not.include(leaderId);
+
+    // the masked value may stay; another masked value cannot be slipped in
+    const kept = await firm.client.patch(`/api/applications/${started.body.id}`, { facts: { leader: view.body.facts.leader, commitYears: 6 }, version: saved.body.version });
+    expect(kept.status, kept.text).to.equal(200);
+    const forged = await firm.client.patch(`/api/applications/${started.body.id}`, { facts: { leader: { ...view.body.facts.leader, idNumber: '**************0000' } }, version: kept.body.version });
+    expect(forged.status).to.equal(400);
+    expect(forged.body.errors[0].field).to.equal('facts.leader.idNumber');
   });
 });
