@@ -44,6 +44,7 @@ import { makeAppeals } from './modules/decisions/appeals.ts';
 import { makePublicNotices } from './modules/notices/public-notice.ts';
 import { createTalentRepository } from './modules/talent/talent.repository.ts';
 import { makeTalentTeams } from './modules/talent/talent-teams.ts';
+import { makeRecognition } from './modules/talent/recognition.ts';
 import { protectIdNumbers } from './modules/talent/sensitive-facts.ts';
 import type { ProtectFacts } from './modules/applications/save-application-facts.ts';
 import { createFieldCrypto } from './lib/field-crypto.ts';
@@ -72,6 +73,7 @@ export function createServices(config: Config, db: Database, logger: Logger) {
   const talent = createTalentRepository(sequelize);
   const fieldCrypto = createFieldCrypto(config.secretKey);
   const talentTeams = makeTalentTeams({ sequelize, talent, crypto: fieldCrypto, audit, publicUrl: config.publicUrl, retentionDays: config.piiRetentionDays });
+  const recognition = makeRecognition({ sequelize, talent, crypto: fieldCrypto, audit, runPrecheck: makeRunPrecheck({ ruleSets }) });
   const protectFacts: ProtectFacts = (companyId, facts, previous) =>
     protectIdNumbers(facts, previous, (hash) => talent.consentedMember(companyId, hash), (idNumber) => fieldCrypto.lookupHash(idNumber));
   const mailer = createMailer({ config, sequelize, pool: db.pool, logger, scheduled: [{ name: 'pii-retention', run: () => talentTeams.applyRetention() }] });
@@ -141,6 +143,7 @@ export function createServices(config: Config, db: Database, logger: Logger) {
       reissueLetter: makeReissueLetter(decisionDeps),
       appeals: makeAppeals(decisionDeps),
       talentTeams,
+      recognition,
       publicNotices: makePublicNotices({ ...decisionDeps, notices, defaultWorkingDays: config.noticeWorkingDays }),
     },
     async close() {

@@ -115,6 +115,7 @@ export const fieldMessages: Record<string, Bilingual> = {
   'holiday.outsideYear': { zh: '日期应在 {year} 年内', en: 'The day must fall in {year}' },
   'talent.idNumberInvalid': { zh: '请输入有效的 18 位居民身份证号码', en: 'Enter a valid 18-character resident ID number' },
   'talent.idNumberNotOnRoster': { zh: '请先在“人才团队”中登记此人并取得其同意，再填写其身份证号码', en: 'Add this person to your talent team with their consent first, then enter their ID number' },
+  'recognition.unknownItem': { zh: '积分表中没有此项', en: 'The points table has no such item' },
   'talent.idNumberDuplicate': { zh: '该身份证号码已在本团队中', en: 'This ID number is already on the team' },
   'talent.consentRequired': { zh: '请确认已取得该成员的单独书面同意', en: 'Confirm that you hold the member’s separate written consent' },
   'talent.agreeRequired': { zh: '请阅读并勾选同意', en: 'Read the consent and tick to agree' },

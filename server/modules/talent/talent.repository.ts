@@ -205,6 +205,14 @@ export function createTalentRepository(sequelize: Sequelize) {
         { memberIds, everything: options.everything, withdrawn: options.withdrawn },
         transaction,
       );
+      if (options.everything) {
+        // the points stay as a figure; the facts behind them (birth date, education, …) go
+        await sequelize.query(
+          `UPDATE recognition_requests SET facts = '{}'::jsonb, result = jsonb_build_object('anonymised', true, 'score', result->'score'), updated_at = now()
+            WHERE member_id IN (:memberIds)`,
+          { replacements: { memberIds }, transaction },
+        );
+      }
       return rows.length;
     },
 

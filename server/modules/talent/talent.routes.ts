@@ -17,13 +17,21 @@ import {
   tokenParams,
   updateMemberBody,
   withdrawBody,
+  pointsBody,
+  requestParams,
+  requestsQuery,
+  confirmationBody,
 } from './talent.schemas.ts';
+import { localizeDeep } from '../eligibility/localize.ts';
 
 const ip = (req: { ip?: string }) => req.ip ?? 'unknown';
 const MEMBER = '{ id, name, role, email, idNumberMasked, consent: { status, method, textVersion, at, form, requestExpiresAt }, erasedAt }';
 
 export function talentRoutes(services: Services): RouteSpec[] {
   const teams = services.useCases.talentTeams;
+  const recognition = services.useCases.recognition;
+  /** Stored results keep both languages; a response carries the caller's. */
+  const localized = <T extends { result: unknown }>(request: T, req: Parameters<typeof pickLanguage>[0]) => ({ ...request, result: localizeDeep(request.result, pickLanguage(req)) });
   const actor = (req: { ip?: string }, user: Parameters<typeof teams.list>[0]) => ({ user, clientIp: ip(req) });
   return [
     {
@@ -179,6 +187,70 @@ export function talentRoutes(services: Services): RouteSpec[] {
       handler: async (req, res) => {
         res.setHeader('Cache-Control', 'no-store');
         res.json(await teams.reveal(res.locals.params.id, res.locals.params.memberId, res.locals.body.reason, actor(req, res.locals.user)));
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/talent-teams/:id/members/:memberId/points',
+      tag: 'talent',
+      summary: 'The residence-points pre-check for a member (birth date from their ID number when not given), kept as their recognition request',
+      permission: permissions.applicant,
+      params: memberParams,
+      body: pointsBody,
+      responses: { 200: 'The pre-check result (score, scoreItems, criteria) with request: { id, status, computedPoints }', 400: 'validation_failed', 409: 'invalid_transition (already submitted)' },
+      handler: async (req, res) => {
+        const request = await recognition.compute(res.locals.params.id, res.locals.params.memberId, res.locals.body, actor(req, res.locals.user));
+        res.json({ ...(localizeDeep(request.result, pickLanguage(req)) as object), request: { id: request.id, status: request.status, computedPoints: request.computedPoints } });
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/recognition-requests',
+      tag: 'talent',
+      summary: 'Recognition requests: the firm’s own (by team), or every one for officers (by status)',
+      permission: permissions.signedIn,
+      query: requestsQuery,
+      responses: { 200: '{ items: [{ id, team, company, member, asOf, result, computedPoints, status, adjustments, confirmedPoints, confirmedOutcome }], total }' },
+      handler: async (req, res) => {
+        const list = await recognition.list(res.locals.user, res.locals.query);
+        res.json({ ...list, items: list.items.map((item) => localized(item, req)) });
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/recognition-requests/:id',
+      tag: 'talent',
+      summary: 'One recognition request with its points breakdown',
+      permission: permissions.signedIn,
+      params: requestParams,
+      responses: { 200: 'The request', 404: 'Unknown or another firm’s' },
+      handler: async (req, res) => {
+        res.json(localized(await recognition.view(res.locals.params.id, res.locals.user), req));
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/recognition-requests/:id/submit',
+      tag: 'talent',
+      summary: 'The firm submits a member’s request for confirmation',
+      permission: permissions.applicant,
+      params: requestParams,
+      responses: { 200: 'The request (submitted)', 409: 'invalid_transition' },
+      handler: async (req, res) => {
+        res.json(localized(await recognition.submit(res.locals.params.id, actor(req, res.locals.user)), req));
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/recognition-requests/:id/confirmation',
+      tag: 'talent',
+      summary: 'An officer confirms the points, adjusting items (incl. PT-P5 tax and PT-P6 honours) with reasons',
+      permission: permissions.officer,
+      params: requestParams,
+      body: confirmationBody,
+      responses: { 200: 'The request (confirmed, with confirmedPoints and confirmedOutcome)', 400: 'validation_failed (adjustments[i].item)', 409: 'invalid_transition' },
+      handler: async (req, res) => {
+        res.json(localized(await recognition.confirm(res.locals.params.id, res.locals.body.adjustments, actor(req, res.locals.user)), req));
       },
     },
     {

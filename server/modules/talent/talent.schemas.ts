@@ -28,3 +28,22 @@ export const withdrawBody = Joi.object({ note: Joi.string().trim().allow('').max
 export const revealBody = Joi.object({ reason: Joi.string().trim().min(5).max(500).required() });
 export const confirmConsentBody = Joi.object({ agree: Joi.boolean().strict(), idNumber: Joi.string().trim().max(18).required() });
 export const listQuery = Joi.object({ limit: Joi.number().integer().min(1).max(100).default(50), offset: Joi.number().integer().min(0).default(0) });
+
+export const requestParams = Joi.object({ id: Joi.string().guid().required() });
+export const pointsBody = Joi.object({
+  facts: Joi.object().required(),
+  asOf: Joi.string().pattern(/^\d{4}-\d{2}-\d{2}$/),
+});
+export const requestsQuery = Joi.object({
+  status: Joi.string().valid('draft', 'submitted', 'confirmed'),
+  teamId: Joi.string().guid(),
+  limit: Joi.number().integer().min(1).max(200).default(50),
+  offset: Joi.number().integer().min(0).default(0),
+});
+export const confirmationBody = Joi.object({
+  adjustments: Joi.array()
+    .items(Joi.object({ item: Joi.string().pattern(/^PT-[A-Za-z0-9]{1,5}$/).required(), points: Joi.number().min(0).max(200).required(), reason: Joi.string().trim().min(2).max(500).required() }))
+    .unique('item')
+    .max(20)
+    .default([]),
+});
