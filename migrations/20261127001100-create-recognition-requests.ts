@@ -27,9 +27,25 @@ export const up: Migration = async ({ context: { sequelize } }) => {
     -- one request per member: recomputing replaces the draft
     CREATE UNIQUE INDEX recognition_requests_member_key ON recognition_requests (member_id);
     CREATE INDEX recognition_requests_status_idx ON recognition_requests (status, submitted_at);
+
+    -- a recognition letter belongs to a member's request rather than to an application
+    ALTER TABLE letters ALTER COLUMN application_id DROP NOT NULL;
+    ALTER TABLE letters ADD COLUMN recognition_request_id uuid REFERENCES recognition_requests(id);
+    ALTER TABLE letters DROP CONSTRAINT letters_kind_check;
+    ALTER TABLE letters ADD CONSTRAINT letters_kind_check CHECK (kind IN ('approval','rejection','revocation','appeal_outcome','recognition'));
+    ALTER TABLE letters ADD CONSTRAINT letters_subject_check CHECK ((application_id IS NULL) <> (recognition_request_id IS NULL));
+    CREATE INDEX letters_recognition_idx ON letters (recognition_request_id) WHERE recognition_request_id IS NOT NULL;
   `);
 };
 
 export const down: Migration = async ({ context: { sequelize } }) => {
-  await sequelize.query('DROP TABLE recognition_requests;');
+  await sequelize.query(`
+    DELETE FROM letters WHERE recognition_request_id IS NOT NULL;
+    ALTER TABLE letters DROP CONSTRAINT letters_subject_check;
+    ALTER TABLE letters DROP CONSTRAINT letters_kind_check;
+    ALTER TABLE letters ADD CONSTRAINT letters_kind_check CHECK (kind IN ('approval','rejection','revocation','appeal_outcome'));
+    ALTER TABLE letters DROP COLUMN recognition_request_id;
+    ALTER TABLE letters ALTER COLUMN application_id SET NOT NULL;
+    DROP TABLE recognition_requests;
+  `);
 };

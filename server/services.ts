@@ -73,7 +73,7 @@ export function createServices(config: Config, db: Database, logger: Logger) {
   const talent = createTalentRepository(sequelize);
   const fieldCrypto = createFieldCrypto(config.secretKey);
   const talentTeams = makeTalentTeams({ sequelize, talent, crypto: fieldCrypto, audit, publicUrl: config.publicUrl, retentionDays: config.piiRetentionDays });
-  const recognition = makeRecognition({ sequelize, talent, crypto: fieldCrypto, audit, runPrecheck: makeRunPrecheck({ ruleSets }) });
+  const recognition = makeRecognition({ ...decisionDeps, talent, crypto: fieldCrypto, runPrecheck: makeRunPrecheck({ ruleSets }) });
   const protectFacts: ProtectFacts = (companyId, facts, previous) =>
     protectIdNumbers(facts, previous, (hash) => talent.consentedMember(companyId, hash), (idNumber) => fieldCrypto.lookupHash(idNumber));
   const mailer = createMailer({ config, sequelize, pool: db.pool, logger, scheduled: [{ name: 'pii-retention', run: () => talentTeams.applyRetention() }] });

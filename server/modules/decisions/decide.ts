@@ -221,18 +221,20 @@ export function makeReissueLetter(deps: DecisionDeps) {
   return async function reissueLetter(letterId: string, reason: string, actor: Actor) {
     return deps.sequelize.transaction(async (transaction) => {
       const letter = await deps.letters.find(letterId, { transaction, lock: true });
-      if (!letter || !letter.decisionId) throw notFound();
+      // recognition letters are not decision letters: they have their own request and no decision
+      if (!letter || !letter.decisionId || !letter.applicationId) throw notFound();
+      const applicationId = letter.applicationId;
       if (letter.status === 'superseded') throw new AppError('letter_superseded', { extra: { supersededBy: letter.supersededBy } });
       const decision = (await deps.decisions.find(letter.decisionId, transaction))!;
       // an approval letter after a revocation, or a first rejection after the appeal was decided, would restate a
       // decision that no longer stands
-      const replaced = decision.stage === 'first' && (await deps.decisions.ofApplications([letter.applicationId], transaction)).get(letter.applicationId)!.some((d) => d.stage === 'appeal');
+      const replaced = decision.stage === 'first' && (await deps.decisions.ofApplications([applicationId], transaction)).get(applicationId)!.some((d) => d.stage === 'appeal');
       if ((decision.revoked && letter.kind !== 'revocation') || replaced) throw new AppError('letter_outdated');
       const revocation =
         letter.kind === 'revocation' && decision.revoked
-          ? { reason: decision.revoked.reason, objectionReference: await deps.decisions.upheldObjectionReference(letter.applicationId, transaction), revokedOn: beijingDate(new Date(decision.revoked.at)) }
+          ? { reason: decision.revoked.reason, objectionReference: await deps.decisions.upheldObjectionReference(applicationId, transaction), revokedOn: beijingDate(new Date(decision.revoked.at)) }
           : undefined;
-      const reissued = await issueLetter(deps, { applicationId: letter.applicationId, decision, kind: letter.kind, issuedBy: actor.user.id, revocation, replaces: { letter, reason } }, transaction);
+      const reissued = await issueLetter(deps, { applicationId, decision, kind: letter.kind, issuedBy: actor.user.id, revocation, replaces: { letter, reason } }, transaction);
       await deps.audit.record(
         { userId: actor.user.id, label: actor.user.email, clientIp: actor.clientIp },
         { action: 'letter.reissued', entityType: 'letter', entityId: reissued.id, before: { letterId, version: letter.version, sha256: letter.sha256 }, after: { version: reissued.version, sha256: reissued.sha256, reason } },

@@ -4,7 +4,8 @@ import { AppError, notFound } from '../../errors/app-error.ts';
 import { permissions } from '../../middleware/permissions.ts';
 import { pickLanguage } from '../../i18n/language.ts';
 import type { Services } from '../../services.ts';
-import { assertVisible, canSeeApplication } from '../applications/applications.permissions.ts';
+import { assertVisible } from '../applications/applications.permissions.ts';
+import type { CurrentUser } from '../identity/identity.types.ts';
 import { letterSummary } from './view-decision.ts';
 import { appealBody, appealsQuery, approveToLineBody, decisionBody, idParams, mailParams, reissueBody, verifyParams } from './decisions.schemas.ts';
 
@@ -13,10 +14,11 @@ const ip = (req: { ip?: string }) => req.ip ?? 'unknown';
 export function decisionsRoutes(services: Services): RouteSpec[] {
   const { useCases } = services;
   /** Letters are the firm's and the officers': anyone else gets 404. */
-  const visibleLetter = async (id: string, user: Parameters<typeof canSeeApplication>[0]) => {
+  const visibleLetter = async (id: string, user: CurrentUser) => {
     const letter = await services.letters.find(id);
-    const application = letter ? await services.applications.find(letter.applicationId) : null;
-    if (!letter || !application || !canSeeApplication(user, application)) throw notFound('letter not visible');
+    const companyId = letter ? await services.letters.companyOf(id) : null;
+    const staff = user.roles.includes('officer') || user.roles.includes('admin');
+    if (!letter || !companyId || !(staff || user.companyId === companyId)) throw notFound('letter not visible');
     return letter;
   };
   return [

@@ -15,6 +15,7 @@ export const LETTER_TITLES = {
   rejection: { zh: '不予立项通知书', en: 'Rejection letter' },
   revocation: { zh: '撤销立项决定书', en: 'Revocation of approval' },
   appeal_outcome: { zh: '复核结果通知书', en: 'Appeal outcome letter' },
+  recognition: { zh: '积分制入户积分认定通知书', en: 'Residence-point recognition letter' },
 } as const;
 
 /** A rejected firm may appeal for 30 calendar days after the decision day (Beijing time), that day included. */

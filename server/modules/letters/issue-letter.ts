@@ -69,23 +69,22 @@ export function letterContent(
 }
 
 /**
- * Issues a letter for a decision and queues the e-mail that carries it. A reissue keeps the reference, takes the next
- * version and supersedes the letter it replaces.
+ * Numbers, renders, hashes and stores a letter inside the caller's transaction. A reissue keeps the reference, takes
+ * the next version and supersedes the letter it replaces.
  */
-export async function issueLetter(
+export async function storeLetter(
   deps: LetterDeps,
   input: {
-    applicationId: string;
-    decision: Decision;
     kind: LetterKind;
+    applicationId: string | null;
+    recognitionRequestId: string | null;
+    decisionId: string | null;
     issuedBy: string;
-    revocation?: LetterContent['revocation'];
     replaces?: { letter: LetterInfo; reason: string };
+    build: (meta: { reference: string; version: number; issuedAt: Date; verifyUrl: string }) => LetterContent;
   },
   transaction: Transaction,
 ): Promise<LetterInfo> {
-  const context = await deps.decisions.letterContext(input.applicationId, transaction);
-  if (!context) throw new Error(`no application ${input.applicationId}`);
   const issuedAt = await deps.decisions.now(transaction);
   const replaces = input.replaces?.letter;
   const year = replaces ? replaces.year : Number(beijingDate(issuedAt).slice(0, 4));
@@ -93,21 +92,13 @@ export async function issueLetter(
   const reference = formatReference(year, number);
   const version = replaces ? replaces.version + 1 : 1;
   const verifyCode = newVerifyCode();
-  const verifyUrl = `${deps.publicUrl}/verify/${verifyCode}`;
-  const content = letterContent(context, input.decision, {
-    kind: input.kind,
-    reference,
-    version,
-    issuedAt,
-    verifyUrl,
-    revocation: input.revocation,
-    reissue: input.replaces ? { reason: input.replaces.reason, replaces: replaces!.version } : null,
-  });
+  const content = input.build({ reference, version, issuedAt, verifyUrl: `${deps.publicUrl}/verify/${verifyCode}` });
   const pdf = await renderLetter(content, verifyCode);
   const letter = await deps.letters.insert(
     {
       applicationId: input.applicationId,
-      decisionId: input.decision.id,
+      recognitionRequestId: input.recognitionRequestId,
+      decisionId: input.decisionId,
       kind: input.kind,
       year,
       number,
@@ -125,6 +116,44 @@ export async function issueLetter(
     transaction,
   );
   if (replaces) await deps.letters.markSuperseded(replaces.id, letter.id, transaction);
+  return letter;
+}
+
+/** Issues the letter of a decision and queues the e-mail that carries it. */
+export async function issueLetter(
+  deps: LetterDeps,
+  input: {
+    applicationId: string;
+    decision: Decision;
+    kind: LetterKind;
+    issuedBy: string;
+    revocation?: LetterContent['revocation'];
+    replaces?: { letter: LetterInfo; reason: string };
+  },
+  transaction: Transaction,
+): Promise<LetterInfo> {
+  const context = await deps.decisions.letterContext(input.applicationId, transaction);
+  if (!context) throw new Error(`no application ${input.applicationId}`);
+  const letter = await storeLetter(
+    deps,
+    {
+      kind: input.kind,
+      applicationId: input.applicationId,
+      recognitionRequestId: null,
+      decisionId: input.decision.id,
+      issuedBy: input.issuedBy,
+      replaces: input.replaces,
+      build: (meta) =>
+        letterContent(context, input.decision, {
+          kind: input.kind,
+          ...meta,
+          revocation: input.revocation,
+          reissue: input.replaces ? { reason: input.replaces.reason, replaces: input.replaces.letter.version } : null,
+        }),
+    },
+    transaction,
+  );
+  const { reference, version, verifyCode } = letter;
   if (context.contact) {
     const title = LETTER_TITLES[input.kind];
     const approved = input.decision.outcome === 'approved' && input.kind !== 'revocation';

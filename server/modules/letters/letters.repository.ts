@@ -7,7 +7,9 @@ export const REFERENCE_PREFIX = '穗科创';
 
 export type LetterInfo = {
   id: string;
-  applicationId: string;
+  /** A decision letter's application, or a recognition letter's request: exactly one is set. */
+  applicationId: string | null;
+  recognitionRequestId: string | null;
   decisionId: string | null;
   kind: LetterKind;
   reference: string;
@@ -26,17 +28,18 @@ export type LetterInfo = {
 };
 
 type Row = {
-  id: string; application_id: string; decision_id: string | null; kind: LetterKind; reference: string; year: number; number: number;
+  id: string; application_id: string | null; recognition_request_id: string | null; decision_id: string | null; kind: LetterKind; reference: string; year: number; number: number;
   version: number; language: LetterLanguage; sha256: string; verify_code: string; size: number; issued_at: Date;
   superseded_by: string | null; superseded_at: Date | null; reissue_reason: string | null;
 };
 
-const COLUMNS = 'id, application_id, decision_id, kind, reference, year, number, version, language, sha256, verify_code, size, issued_at, superseded_by, superseded_at, reissue_reason';
+const COLUMNS = 'id, application_id, recognition_request_id, decision_id, kind, reference, year, number, version, language, sha256, verify_code, size, issued_at, superseded_by, superseded_at, reissue_reason';
 
 function toLetter(row: Row): LetterInfo {
   return {
     id: row.id,
     applicationId: row.application_id,
+    recognitionRequestId: row.recognition_request_id,
     decisionId: row.decision_id,
     kind: row.kind,
     reference: row.reference,
@@ -86,16 +89,16 @@ export function createLettersRepository(sequelize: Sequelize) {
 
     async insert(
       letter: {
-        applicationId: string; decisionId: string | null; kind: LetterKind; year: number; number: number; reference: string; version: number;
+        applicationId: string | null; recognitionRequestId: string | null; decisionId: string | null; kind: LetterKind; year: number; number: number; reference: string; version: number;
         language: LetterLanguage; sha256: string; verifyCode: string; content: Buffer; issuedAt: Date; issuedBy: string;
         supersedes: string | null; reissueReason: string | null;
       },
       transaction: Transaction,
     ): Promise<LetterInfo> {
       const [row] = await select<Row>(
-        `INSERT INTO letters (application_id, decision_id, kind, year, number, reference, version, language, sha256, verify_code, content, size,
+        `INSERT INTO letters (application_id, recognition_request_id, decision_id, kind, year, number, reference, version, language, sha256, verify_code, content, size,
                               issued_at, issued_by, supersedes, reissue_reason)
-         VALUES (:applicationId, :decisionId, :kind, :year, :number, :reference, :version, :language, :sha256, :verifyCode, :content, :size,
+         VALUES (:applicationId, :recognitionRequestId, :decisionId, :kind, :year, :number, :reference, :version, :language, :sha256, :verifyCode, :content, :size,
                  :issuedAt, :issuedBy, :supersedes, :reissueReason)
          RETURNING ${COLUMNS}`,
         { ...letter, size: letter.content.length, issuedAt: letter.issuedAt.toISOString() },
@@ -126,19 +129,41 @@ export function createLettersRepository(sequelize: Sequelize) {
       return rows.map(toLetter);
     },
 
+    /** The company a letter concerns (for visibility checks): through its application or its recognition request. */
+    async companyOf(id: string): Promise<string | null> {
+      const rows = await select<{ company_id: string | null }>(
+        `SELECT coalesce(a.company_id, t.company_id) AS company_id FROM letters l
+           LEFT JOIN applications a ON a.id = l.application_id
+           LEFT JOIN recognition_requests r ON r.id = l.recognition_request_id
+           LEFT JOIN talent_teams t ON t.id = r.team_id
+          WHERE l.id = :id`,
+        { id },
+      );
+      return rows[0]?.company_id ?? null;
+    },
+
+    async forRecognition(recognitionRequestId: string): Promise<LetterInfo[]> {
+      const rows = await select<Row>(`SELECT ${COLUMNS} FROM letters WHERE recognition_request_id = :recognitionRequestId ORDER BY issued_at, version`, { recognitionRequestId });
+      return rows.map(toLetter);
+    },
+
     /** What the public verification page shows: never the firm's other data. */
     async verification(code: string) {
       const rows = await select<Row & {
         company_name: string; programme_code: string; name_zh: string; name_en: string; outcome: string | null; amount: string | null;
-        revoked_at: Date | null; next_reference: string | null; next_version: number | null; next_issued_at: Date | null;
+        revoked_at: Date | null; next_reference: string | null; next_version: number | null; next_issued_at: Date | null; recognition_outcome: string | null;
       }>(
-        `SELECT ${COLUMNS.split(', ').map((c) => `l.${c}`).join(', ')}, co.name AS company_name, k.programme_code, p.name_zh, p.name_en,
-                d.outcome, d.amount, d.revoked_at, n.reference AS next_reference, n.version AS next_version, n.issued_at AS next_issued_at
+        `SELECT ${COLUMNS.split(', ').map((c) => `l.${c}`).join(', ')}, coalesce(co.name, tc.name) AS company_name, p.code AS programme_code, p.name_zh, p.name_en,
+                d.outcome, d.amount, d.revoked_at, r.confirmed_outcome AS recognition_outcome,
+                n.reference AS next_reference, n.version AS next_version, n.issued_at AS next_issued_at
            FROM letters l
-           JOIN applications a ON a.id = l.application_id
-           JOIN companies co ON co.id = a.company_id
-           JOIN calls k ON k.id = a.call_id
-           JOIN programmes p ON p.code = k.programme_code
+           LEFT JOIN applications a ON a.id = l.application_id
+           LEFT JOIN companies co ON co.id = a.company_id
+           LEFT JOIN calls k ON k.id = a.call_id
+           LEFT JOIN recognition_requests r ON r.id = l.recognition_request_id
+           LEFT JOIN talent_teams t ON t.id = r.team_id
+           LEFT JOIN companies tc ON tc.id = t.company_id
+           JOIN programmes p ON p.code = coalesce(k.programme_code, CASE WHEN l.recognition_request_id IS NOT NULL THEN 'residence-points' END)
            LEFT JOIN decisions d ON d.id = l.decision_id
            LEFT JOIN letters n ON n.id = l.superseded_by
           WHERE l.verify_code = :code`,
@@ -147,7 +172,8 @@ export function createLettersRepository(sequelize: Sequelize) {
       const row = rows[0];
       if (!row) return null;
       const letter = toLetter(row);
-      const outcome = letter.kind === 'revocation' ? 'revoked' : row.outcome;
+      const outcome =
+        letter.kind === 'revocation' ? 'revoked' : letter.kind === 'recognition' ? (row.recognition_outcome === 'eligible' ? 'recognised' : 'not_recognised') : row.outcome;
       return {
         reference: letter.reference,
         kind: letter.kind,

@@ -11,7 +11,7 @@ import Mustache from 'mustache';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 
-export type LetterKind = 'approval' | 'rejection' | 'revocation' | 'appeal_outcome';
+export type LetterKind = 'approval' | 'rejection' | 'revocation' | 'appeal_outcome' | 'recognition';
 export type LetterLanguage = 'zh-CN' | 'en';
 type Bilingual = { zh: string; en: string };
 
@@ -42,6 +42,17 @@ export type LetterContent = {
   appeal?: { filedOn: string; score: number | null } | null;
   revocation?: { reason: string; objectionReference: string | null; revokedOn: string } | null;
   reissue?: { reason: string; replaces: number } | null;
+  /** A recognition letter's member and points (residence points, per member). */
+  recognition?: {
+    memberName: string;
+    idNumberMasked: string | null;
+    teamName: string;
+    asOf: string;
+    items: { id: string; label: Bilingual; computed: number; confirmed: number; reason: string | null }[];
+    total: number;
+    threshold: number;
+    recognised: boolean;
+  } | null;
 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -70,19 +81,21 @@ function loadTemplate(kind: LetterKind, language: LetterLanguage): string {
 /** Reads fonts and templates now rather than on the first letter. */
 export function warmUpLetters() {
   loadFonts();
-  for (const kind of ['approval', 'rejection', 'revocation', 'appeal_outcome'] as const) for (const language of ['zh-CN', 'en'] as const) loadTemplate(kind, language);
+  for (const kind of ['approval', 'rejection', 'revocation', 'appeal_outcome', 'recognition'] as const) for (const language of ['zh-CN', 'en'] as const) loadTemplate(kind, language);
 }
 
 const labels = {
   'zh-CN': {
     criterion: '条款', result: '结果', detail: '说明', pass: '符合', fail: '不符合', review: '经专家核实', missing: '未提供',
     item: '项目', value: '数值', reviewers: '评审专家人数', mean: '专家评分平均分', final: '最终得分（含复核调整）', spread: '专家评分极差',
+    pointsItem: '积分项目', computed: '测算分值', confirmed: '核定分值', adjustReason: '调整理由', total: '合计',
     tranche: '拨付批次', amount: '金额（元）', when: '拨付条件', verify: '扫描二维码或访问以下网址核验本文书：', code: '核验码',
     ruleSet: '适用规则', outcome: '筛查结论', eligible: '符合条件', ineligible: '不符合条件', incomplete: '资料不全',
   },
   en: {
     criterion: 'Clause', result: 'Result', detail: 'Detail', pass: 'Met', fail: 'Not met', review: 'Confirmed by experts', missing: 'Not given',
     item: 'Item', value: 'Value', reviewers: 'Reviewers', mean: 'Mean expert score', final: 'Final score (after moderation)', spread: 'Spread of totals',
+    pointsItem: 'Item', computed: 'Computed', confirmed: 'Confirmed', adjustReason: 'Reason for the change', total: 'Total',
     tranche: 'Tranche', amount: 'Amount (yuan)', when: 'Condition', verify: 'Scan the QR code or visit this address to verify this letter:', code: 'Verification code',
     ruleSet: 'Rule set', outcome: 'Screening outcome', eligible: 'eligible', ineligible: 'not eligible', incomplete: 'incomplete',
   },
@@ -132,6 +145,14 @@ export function letterView(content: LetterContent): Record<string, unknown> {
     reissueReason: oneLine(content.reissue?.reason),
     version: content.version,
     verifyUrl: content.verifyUrl,
+    memberName: oneLine(content.recognition?.memberName),
+    idNumberMasked: content.recognition?.idNumberMasked ?? '',
+    teamName: oneLine(content.recognition?.teamName),
+    asOfDate: content.recognition ? formatDate(content.recognition.asOf, lang) : '',
+    totalPoints: content.recognition ? content.recognition.total.toFixed(2) : '',
+    thresholdPoints: content.recognition?.threshold ?? '',
+    recognised: content.recognition?.recognised ?? false,
+    notRecognised: content.recognition ? !content.recognition.recognised : false,
   };
 }
 
@@ -193,6 +214,22 @@ function drawScores(doc: Doc, content: LetterContent) {
     [l.final, s.final.toFixed(2)],
     [l.spread, s.spread.toFixed(2)],
   ]);
+}
+
+function drawPoints(doc: Doc, content: LetterContent) {
+  const l = labels[content.language];
+  const r = content.recognition;
+  if (!r) return;
+  const pick = (b: Bilingual) => (content.language === 'en' ? b.en : b.zh);
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  table(
+    doc,
+    [{ header: l.pointsItem, width: 170 }, { header: l.computed, width: 70, align: 'right' }, { header: l.confirmed, width: 70, align: 'right' }, { header: l.adjustReason, width: width - 310 }],
+    [
+      ...r.items.map((item) => [`${item.id} ${pick(item.label)}`, item.computed.toFixed(2), item.confirmed.toFixed(2), item.reason ?? '']),
+      [l.total, '', r.total.toFixed(2), ''],
+    ],
+  );
 }
 
 function drawPayments(doc: Doc, content: LetterContent) {
@@ -282,6 +319,7 @@ export async function renderLetter(content: LetterContent, verifyCode: string): 
       } else if (line === '[screening]') drawScreening(doc, content);
       else if (line === '[scores]') drawScores(doc, content);
       else if (line === '[payments]') drawPayments(doc, content);
+      else if (line === '[points]') drawPoints(doc, content);
       else if (line === '[verification]') drawVerification(doc, content, verifyCode);
     }
     flush();

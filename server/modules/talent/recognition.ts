@@ -9,9 +9,13 @@ import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { CurrentUser } from '../identity/identity.types.ts';
 import type { PrecheckResult } from '../eligibility/rule-set.types.ts';
 import type { TalentRepository } from './talent.repository.ts';
+import { storeLetter, type LetterDeps } from '../letters/issue-letter.ts';
+import { letterSummary } from '../decisions/view-decision.ts';
+import { beijingDate } from '../../lib/dates.ts';
+import { enqueueMail } from '../../notifications/queue-mail.ts';
+import { formatDate } from '../letters/render-letter.ts';
 
-type Deps = {
-  sequelize: Sequelize;
+type Deps = LetterDeps & {
   talent: TalentRepository;
   crypto: FieldCrypto;
   audit: AuditRepository;
@@ -30,6 +34,7 @@ type Row = {
   id: string; team_id: string; member_id: string; facts: Record<string, unknown>; as_of: string; result: PrecheckResult; computed_points: string;
   status: 'draft' | 'submitted' | 'confirmed'; adjustments: Adjustment[]; confirmed_points: string | null; confirmed_outcome: string | null;
   submitted_at: Date | null; confirmed_at: Date | null; member_name: string; id_last4: string | null; team_name: string; company_id: string; company_name: string;
+  uscc: string; contact_email: string | null; contact_language: 'zh-CN' | 'en' | null;
 };
 
 const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
@@ -72,8 +77,27 @@ export function confirmedOutcome(result: PrecheckResult, total: number): 'eligib
   return others.every((c) => c.outcome === 'pass' || c.outcome === 'review') && total >= threshold ? 'eligible' : 'ineligible';
 }
 
-const SELECT = `SELECT r.*, m.name AS member_name, m.id_last4, t.name AS team_name, t.company_id, c.name AS company_name
-  FROM recognition_requests r JOIN team_members m ON m.id = r.member_id JOIN talent_teams t ON t.id = r.team_id JOIN companies c ON c.id = t.company_id`;
+const SELECT = `SELECT r.*, m.name AS member_name, m.id_last4, t.name AS team_name, t.company_id, c.name AS company_name, c.uscc,
+    u.email AS contact_email, u.language AS contact_language
+  FROM recognition_requests r JOIN team_members m ON m.id = r.member_id JOIN talent_teams t ON t.id = r.team_id JOIN companies c ON c.id = t.company_id
+  LEFT JOIN users u ON u.id = t.created_by`;
+
+/** The points table of the letter: every computed item, and the officer-entered ones that were set. */
+function letterItems(result: PrecheckResult, adjustments: Adjustment[]) {
+  const adjusted = new Map(adjustments.map((a) => [a.item, a]));
+  const computed = (result.scoreItems ?? []).map((item) => ({
+    id: item.id,
+    label: item.label,
+    computed: item.points,
+    confirmed: adjusted.get(item.id)?.points ?? item.points,
+    reason: adjusted.get(item.id)?.reason ?? null,
+  }));
+  const entered = Object.entries(OFFICER_ITEMS).flatMap(([id, label]) => {
+    const adjustment = adjusted.get(id);
+    return adjustment ? [{ id, label, computed: 0, confirmed: adjustment.points, reason: adjustment.reason }] : [];
+  });
+  return [...computed, ...entered];
+}
 
 export function makeRecognition(deps: Deps) {
   const select = <T extends object>(sql: string, replacements: Record<string, unknown>, transaction?: Transaction) =>
@@ -93,6 +117,73 @@ export function makeRecognition(deps: Deps) {
 
   const record = (actor: Actor, action: string, row: { id: string; company_id: string }, after: Record<string, unknown>, transaction: Transaction) =>
     deps.audit.record({ userId: actor.user.id, label: actor.user.email, clientIp: actor.clientIp }, { action, entityType: 'recognition_request', entityId: row.id, companyId: row.company_id, after }, transaction);
+
+  /** The member's recognition letter, e-mailed to the firm's contact, in the confirmation's transaction. */
+  async function issueRecognitionLetter(row: Row, adjustments: Adjustment[], total: number, outcome: 'eligible' | 'ineligible', actor: Actor, transaction: Transaction) {
+    const [programme] = await select<{ name_zh: string; name_en: string; policy_basis: string }>("SELECT name_zh, name_en, policy_basis FROM programmes WHERE code = 'residence-points'", {}, transaction);
+    const language = row.contact_language === 'en' ? 'en' : 'zh-CN';
+    const threshold = Number(row.result.criteria.find((c) => c.id === 'PT-E04')?.required ?? 100);
+    const letter = await storeLetter(
+      deps,
+      {
+        kind: 'recognition',
+        applicationId: null,
+        recognitionRequestId: row.id,
+        decisionId: null,
+        issuedBy: actor.user.id,
+        build: ({ reference, version, issuedAt, verifyUrl }) => ({
+          kind: 'recognition',
+          language,
+          reference,
+          version,
+          issuedOn: beijingDate(issuedAt),
+          verifyUrl,
+          company: { name: row.company_name, uscc: row.uscc },
+          programme: { name: { zh: programme.name_zh, en: programme.name_en }, policyBasis: programme.policy_basis },
+          call: { title: row.team_name },
+          screening: null,
+          scores: null,
+          decision: {
+            outcome: outcome === 'eligible' ? 'approved' : 'rejected',
+            stage: 'first',
+            amount: 0,
+            awardAmount: null,
+            amountReason: null,
+            reasons: [],
+            note: null,
+            decidedOn: beijingDate(issuedAt),
+            appealDeadline: null,
+            payments: [],
+          },
+          recognition: {
+            memberName: row.member_name,
+            idNumberMasked: row.id_last4 ? `${'*'.repeat(14)}${row.id_last4}` : null,
+            teamName: row.team_name,
+            asOf: String(row.as_of).slice(0, 10),
+            items: letterItems(row.result, adjustments),
+            total,
+            threshold,
+            recognised: outcome === 'eligible',
+          },
+        }),
+      },
+      transaction,
+    );
+    if (row.contact_email) {
+      await enqueueMail(
+        deps.sequelize,
+        {
+          to: row.contact_email,
+          template: 'recognition-issued',
+          language,
+          data: { companyName: row.company_name, teamName: row.team_name, memberName: row.member_name, reference: letter.reference, verifyCode: letter.verifyCode, points: total.toFixed(2), asOf: formatDate(String(row.as_of).slice(0, 10), language), teamId: row.team_id },
+          attachments: [{ letterId: letter.id }],
+        },
+        transaction,
+      );
+    }
+    return letter;
+  }
 
   return {
     /** Computes (or recomputes, while a draft) the member's points and keeps them as the member's request. */
@@ -140,7 +231,8 @@ export function makeRecognition(deps: Deps) {
     },
 
     async view(id: string, user: CurrentUser) {
-      return toRequest(await visible(id, user));
+      const request = toRequest(await visible(id, user));
+      return { ...request, letters: (await deps.letters.forRecognition(id)).map(letterSummary) };
     },
 
     /** The officer's queue, and a team's summary for the firm. */
@@ -174,6 +266,7 @@ export function makeRecognition(deps: Deps) {
           { replacements: { id, adjustments: JSON.stringify(adjustments), total, outcome, userId: actor.user.id }, transaction },
         );
         await record(actor, 'recognition.confirmed', row, { computed: Number(row.computed_points), confirmed: total, outcome, adjustments }, transaction);
+        await issueRecognitionLetter(row, adjustments, total, outcome, actor, transaction);
       });
       return toRequest((await find('r.id = :id', { id }))!);
     },

@@ -1,5 +1,8 @@
 import { expect } from 'chai';
 import { startTestApp, type TestApp } from '../../support/app.ts';
+import { QueryTypes } from 'sequelize';
+import { TestClient } from '../../support/client.ts';
+import { pdfText } from '../../support/pdf.ts';
 import { signedInApplicant, signedInStaff } from '../../support/factories.ts';
 
 // The residence-points case of shared/policy: a 1990 graduate with a matching mid title (176 points on 2020-06-30).
@@ -75,6 +78,24 @@ describe('residence-point recognition for team members', () => {
     });
     expect(confirmed.status, confirmed.text).to.equal(200);
     expect(confirmed.body).to.include({ status: 'confirmed', computedPoints: 186, confirmedPoints: 182, confirmedOutcome: 'eligible' });
+    // the member's recognition letter: issued on confirmation, with every item, the reason and the total, verifiable
+    const view = await firm.client.get(`/api/recognition-requests/${requestId}`);
+    expect(view.body.letters).to.have.length(1);
+    const letter = view.body.letters[0];
+    expect(letter).to.include({ kind: 'recognition', version: 1 });
+    const text = await pdfText((await firm.client.download(`/api/letters/${letter.id}/pdf`)).content);
+    expect(text).to.include('积分制入户积分认定通知书').and.include('182.00').and.include('专利地址不在广州').and.include(`**************${idNumber.slice(-4)}`).and.include('PT-P5');
+    expect(text).to.not.include(idNumber);
+    const verified = await new TestClient(app.baseUrl).get(`/api/verify/${letter.verifyCode}`);
+    expect(verified.body).to.include({ kind: 'recognition', outcome: 'recognised', programme: 'residence-points', status: 'valid' });
+    const outsider = await signedInApplicant(app.baseUrl);
+    expect((await outsider.client.download(`/api/letters/${letter.id}/pdf`)).status).to.equal(404);
+    const [mail] = await app.db.sequelize.query<{ template: string; attachments: unknown[] }>("SELECT template, attachments FROM mail_outbox WHERE template = 'recognition-issued' AND to_address = :to", {
+      replacements: { to: firm.input.email.toLowerCase() },
+      type: QueryTypes.SELECT,
+    });
+    expect(mail.attachments).to.deep.equal([{ letterId: letter.id }]);
+
     const summary = await firm.client.get(`/api/recognition-requests?teamId=${team.body.id}`);
     expect(summary.body.items).to.have.length(1);
     expect(summary.body.items[0]).to.include({ confirmedPoints: 182, status: 'confirmed' });
