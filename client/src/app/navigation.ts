@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/calls', label: 'nav.calls', roles: ['applicant', 'officer', 'admin'] },
   { to: '/applications', label: 'nav.applications', roles: ['applicant'] },
   { to: '/company', label: 'nav.company', roles: ['applicant'] },
+  { to: '/teams', label: 'nav.teams', roles: ['applicant', 'officer', 'admin'] },
   { to: '/reviews', label: 'nav.reviews', roles: ['reviewer'] },
   { to: '/officer/rule-sets', label: 'nav.ruleSets', roles: ['officer', 'admin'] },
   { to: '/notices', label: 'nav.notices' },

@@ -25,6 +25,9 @@ import { ReviewPage } from '../features/reviews/components/review-page';
 import { ReviewsPage } from '../features/reviews/components/reviews-page';
 import { RuleSetsIndexPage } from '../features/rule-sets/components/rule-sets-index-page';
 import { RuleSetsPage } from '../features/rule-sets/components/rule-sets-page';
+import { ConsentPage } from '../features/consent/components/consent-page';
+import { TeamPage } from '../features/teams/components/team-page';
+import { TeamsPage } from '../features/teams/components/teams-page';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
 import { RequireRole } from './require-role';
@@ -70,6 +73,15 @@ export const router = createBrowserRouter([
             element: <RequireRole roles={['applicant']}><CompanyPage /></RequireRole>,
           },
           { path: 'invitations/:token', element: <InvitationPage /> },
+          {
+            path: 'teams',
+            element: <RequireRole roles={['applicant', 'officer', 'admin']}><TeamsPage /></RequireRole>,
+          },
+          {
+            path: 'teams/:id',
+            element: <RequireRole roles={['applicant', 'officer', 'admin']}><TeamPage /></RequireRole>,
+          },
+          { path: 'consent/:token', element: <ConsentPage /> },
           {
             path: 'reviews',
             element: <RequireRole roles={['reviewer']}><ReviewsPage /></RequireRole>,

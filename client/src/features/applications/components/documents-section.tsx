@@ -1,4 +1,5 @@
-import { useRef, useState, type ChangeEvent } from 'react';
+import { useRef, useState } from 'react';
+import { FileField, UploadProgress, uploadPercent, type UploadInProgress } from '../../../components/ui/file-upload';
 import { ServerText } from '../../../components/ui/server-text';
 import { describeError } from '../../../lib/error-message';
 import { formatDateTime } from '../../../lib/datetime';
@@ -7,7 +8,7 @@ import { deleteDocument } from '../api/delete-document';
 import { uploadDocument } from '../api/upload-document';
 import type { ApplicationDocument, ProgrammeForApplication } from '../types';
 
-type Upload = { key: number; kind: string; name: string; percent: number };
+type Upload = UploadInProgress & { kind: string };
 
 export function formatSize(bytes: number, language: string): string {
   const format = (value: number) => new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'zh-CN', { maximumFractionDigits: 1 }).format(value);
@@ -43,17 +44,14 @@ export function DocumentsSection({ applicationId, programme, documents, onChange
   const latest = useRef(documents);
   latest.current = documents;
 
-  async function handleFile(kind: string, event: ChangeEvent<HTMLInputElement>) {
-    const input = event.target;
-    const files = Array.from(input.files ?? []);
-    input.value = '';
+  async function handleFiles(kind: string, files: File[]) {
     for (const file of files) {
       const key = ++counter.current;
       setUploadErrors((current) => ({ ...current, [kind]: '' }));
       setUploads((current) => [...current, { key, kind, name: file.name, percent: 0 }]);
       try {
         const document = await uploadDocument(applicationId, kind, file, (loaded, total) => {
-          const percent = total > 0 ? Math.round((loaded / total) * 100) : 0;
+          const percent = uploadPercent(loaded, total);
           setUploads((current) => current.map((u) => (u.key === key ? { ...u, percent } : u)));
         });
         onChange([...latest.current, document]);
@@ -89,7 +87,6 @@ export function DocumentsSection({ applicationId, programme, documents, onChange
           const files = documents.filter((d) => d.kind === kind);
           const inputId = `upload-${kind}`;
           const error = uploadErrors[kind] || errors[inputId];
-          const errorId = `${inputId}-error`;
           const active = uploads.filter((u) => u.kind === kind);
           return (
             <li className="document-kind" key={kind} data-document-kind={kind} id={`documents-${kind}`}>
@@ -119,47 +116,17 @@ export function DocumentsSection({ applicationId, programme, documents, onChange
                 </ul>
               )}
               {active.map((upload) => (
-                <div className="upload-progress" key={upload.key}>
-                  <label className="upload-progress__label" htmlFor={`progress-${upload.key}`}>
-                    {t('documents.uploading', { name: upload.name, percent: upload.percent })}
-                  </label>
-                  <progress
-                    className="upload-progress__bar"
-                    id={`progress-${upload.key}`}
-                    role="progressbar"
-                    max={100}
-                    value={upload.percent}
-                    aria-valuemin={0}
-                    aria-valuemax={100}
-                    aria-valuenow={upload.percent}
-                  />
-                </div>
+                <UploadProgress upload={upload} key={upload.key} />
               ))}
               {editable && (
-                <div className={error ? 'field field--error' : 'field'}>
-                  <label className="field__label" htmlFor={inputId}>
-                    {t('documents.uploadLabel', { label: localize(label, language) })}
-                  </label>
-                  <p className="field__hint" id={`${inputId}-hint`}>
-                    {t('documents.formats')}
-                  </p>
-                  {error && (
-                    <p className="field__error" id={errorId} role="alert">
-                      <span className="visually-hidden">{t('common.errorPrefix')}</span>
-                      {error}
-                    </p>
-                  )}
-                  <input
-                    className="field__file"
-                    id={inputId}
-                    name={inputId}
-                    type="file"
-                    accept=".pdf,.jpg,.jpeg,.png,.ofd,application/pdf,image/jpeg,image/png"
-                    aria-describedby={[`${inputId}-hint`, error ? errorId : ''].filter(Boolean).join(' ')}
-                    aria-invalid={error ? true : undefined}
-                    onChange={(event) => void handleFile(kind, event)}
-                  />
-                </div>
+                <FileField
+                  id={inputId}
+                  label={t('documents.uploadLabel', { label: localize(label, language) })}
+                  hint={t('documents.formats')}
+                  accept=".pdf,.jpg,.jpeg,.png,.ofd,application/pdf,image/jpeg,image/png"
+                  error={error}
+                  onFiles={(chosen) => void handleFiles(kind, chosen)}
+                />
               )}
             </li>
           );
