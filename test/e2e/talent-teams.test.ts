@@ -1,0 +1,104 @@
+import { expect } from 'chai';
+import { QueryTypes } from 'sequelize';
+import type { Browser, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { launchBrowser, seriousAccessibilityViolations } from '../support/browser.ts';
+import { PASSWORD, signedInApplicant, signedInStaff, validResidentId } from '../support/factories.ts';
+
+describe('in the browser: a talent team with consented, protected ID numbers', function () {
+  this.timeout(180_000);
+  let app: TestApp;
+  let browser: Browser;
+  const cspViolations: string[] = [];
+
+  before(async () => {
+    app = await startTestApp();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function newPage(locale = 'zh-CN'): Promise<Page> {
+    const page = await (await browser.newContext({ locale })).newPage();
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+    return page;
+  }
+
+  async function signIn(page: Page, email: string) {
+    await page.goto(`${app.baseUrl}/login`);
+    await page.fill('#email', email);
+    await page.fill('#password', PASSWORD);
+    await page.click('button[type="submit"]');
+    await page.waitForSelector('.account__user');
+  }
+
+  it('when a firm registers its team, the consent is required with the number, the roster shows it masked, a member consents by link, and an officer reveals one number', async () => {
+    const firm = await signedInApplicant(app.baseUrl);
+    const leaderId = validResidentId();
+    const page = await newPage();
+    await signIn(page, firm.input.email);
+    await page.goto(`${app.baseUrl}/teams`);
+    await page.waitForSelector('#team-name');
+    expect(await seriousAccessibilityViolations(page), 'teams page').to.deep.equal([]);
+    await page.fill('#team-name', '浏览器测试团队');
+    await page.fill('#member-0-name', '张伟');
+    await page.selectOption('#member-0-role', 'leader');
+    await page.fill('#member-0-idNumber', leaderId);
+    // without the consent statement the number is not taken
+    await page.click('#team-submit');
+    await page.waitForSelector('#member-0-consent[aria-invalid="true"]');
+    await page.check('#member-0-consent');
+    await page.click('#team-add-member');
+    await page.fill('#member-1-name', '王芳');
+    await page.selectOption('#member-1-role', 'core');
+    await page.click('#team-submit');
+    await page.waitForSelector('#team-created');
+    await page.waitForSelector('#roster-table');
+    const roster = await page.locator('#roster-table').innerText();
+    expect(roster).to.include(`**************${leaderId.slice(-4)}`).and.not.include(leaderId);
+    expect(await seriousAccessibilityViolations(page), 'roster').to.deep.equal([]);
+
+    // the second member gets a consent link and gives consent themselves
+    const pendingRow = page.locator('#roster-table tr[data-consent-status="none"]');
+    const memberId = await pendingRow.getAttribute('data-member');
+    await page.click(`#member-${memberId}-link`);
+    await page.fill('#consent-request-email', 'wangfang-e2e@example.cn');
+    await page.click('#consent-request-submit');
+    await page.waitForSelector('#roster-outcome');
+    const [mail] = await app.db.sequelize.query<{ data: { link: string } }>("SELECT data FROM mail_outbox WHERE to_address = 'wangfang-e2e@example.cn' ORDER BY id DESC LIMIT 1", { type: QueryTypes.SELECT });
+    const member = await newPage();
+    await member.goto(mail.data.link.replace(/^https?:\/\/[^/]+/, app.baseUrl));
+    await member.waitForSelector('#consent-text');
+    expect(await seriousAccessibilityViolations(member), 'consent page').to.deep.equal([]);
+    const ownId = validResidentId();
+    await member.check('#consent-agree');
+    await member.fill('#consent-idNumber', ownId);
+    await member.click('#consent-submit');
+    await member.waitForSelector('#consent-masked');
+    expect(await member.textContent('#consent-masked')).to.include(ownId.slice(-4));
+    expect(await member.locator('main').innerText()).to.not.include(ownId);
+
+    // an officer reveals the leader's number, with a reason
+    const { user: officerUser } = await signedInStaff(app.baseUrl, app.db, ['officer']);
+    const officer = await newPage();
+    await signIn(officer, officerUser.email);
+    const teamId = page.url().split('/teams/')[1];
+    await officer.goto(`${app.baseUrl}/teams/${teamId}`);
+    const leaderRow = officer.locator('#roster-table tr[data-consent-status="given"]').first();
+    const leaderMemberId = await leaderRow.getAttribute('data-member');
+    await officer.click(`#member-${leaderMemberId}-reveal`);
+    await officer.fill('#reveal-reason', '积分核定需核对身份证号码');
+    await officer.click('#reveal-submit');
+    await officer.waitForSelector(`#member-${leaderMemberId}-revealed`);
+    const revealed = await officer.textContent(`#member-${leaderMemberId}-revealed`);
+    expect(revealed).to.include(leaderId);
+    expect(await seriousAccessibilityViolations(officer), 'officer roster').to.deep.equal([]);
+    const audits = await app.db.sequelize.query("SELECT 1 FROM audit_events WHERE action = 'pii.revealed' AND entity_id = :id", { replacements: { id: leaderMemberId }, type: QueryTypes.SELECT });
+    expect(audits).to.have.length(1);
+    expect(cspViolations, 'CSP violations').to.deep.equal([]);
+  });
+});
