@@ -10,6 +10,7 @@ import { runSeeders } from '../seeders/index.ts';
 import { demoAccounts } from '../seeders/demo.ts';
 import { seedDemoReview } from '../seeders/demo-review.ts';
 import { seedDemoDecisions } from '../seeders/demo-decisions.ts';
+import { seedDemoTalent } from '../seeders/demo-talent.ts';
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
@@ -35,6 +36,7 @@ async function main() {
     if (demoPassword) {
       await seedDemoReview(services, { password: demoPassword, logger }).catch((error) => logger.warn({ err: error }, 'demo review data not seeded'));
       await seedDemoDecisions(services, { password: demoPassword, logger }).catch((error) => logger.warn({ err: error }, 'demo decision data not seeded'));
+      await seedDemoTalent(services, { logger }).catch((error) => logger.warn({ err: error }, 'demo talent team not seeded'));
     }
     const app = createApp(services);
     const server = http.createServer(app);
