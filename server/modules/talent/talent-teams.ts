@@ -20,6 +20,8 @@ type Actor = { user: CurrentUser; clientIp: string };
 export type MemberInput = { name: string; role: MemberRole; email?: string | null; idNumber?: string; consent?: boolean };
 
 const CONSENT_LINK_DAYS = 7;
+/** How long a member who consented through their link can withdraw through it (the programme's five-year term). */
+const MEMBER_WITHDRAWAL_DAYS = 5 * 366;
 const isStaff = (user: CurrentUser) => user.roles.includes('officer') || user.roles.includes('admin');
 const tokenHash = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
 
@@ -223,7 +225,17 @@ export function makeTalentTeams(deps: Deps) {
     async consentRequest(token: string) {
       const found = await deps.talent.findByConsentToken(tokenHash(token));
       if (!found) throw notFound('consent link');
-      return { team: { name: found.teamName }, company: { name: found.companyName }, member: { name: found.name, role: found.role }, text: CONSENT_TEXT, textVersion: CONSENT_TEXT_VERSION, expiresAt: found.expiresAt };
+      return {
+        team: { name: found.teamName },
+        company: { name: found.companyName },
+        member: { name: found.name, role: found.role },
+        // 'given': the member consented through this link and may withdraw here
+        status: found.status === 'given' ? 'given' : 'requested',
+        idNumberMasked: found.status === 'given' ? found.idNumberMasked : null,
+        text: CONSENT_TEXT,
+        textVersion: CONSENT_TEXT_VERSION,
+        expiresAt: found.expiresAt,
+      };
     },
 
     /** The member confirms and enters their own number; the link then stops working. */
@@ -236,15 +248,31 @@ export function makeTalentTeams(deps: Deps) {
       return deps.sequelize.transaction(async (transaction) => {
         const found = await deps.talent.findByConsentToken(tokenHash(token), transaction, { lock: true });
         if (!found) throw notFound('consent link');
+        if (found.status === 'given') throw new AppError('invalid_transition', { log: 'consent already given through this link' });
         const idNumber = protect(input.idNumber);
         if (await deps.talent.hashTaken(found.teamId, idNumber.hash, found.memberId, transaction)) throw new AppError('validation_failed', { errors: [fieldError('idNumber', 'talent.idNumberDuplicate')] });
-        await deps.talent.setIdNumber(found.memberId, idNumber, { method: 'member_confirmation', version: CONSENT_TEXT_VERSION }, transaction);
+        await deps.talent.setIdNumber(found.memberId, idNumber, { method: 'member_confirmation', version: CONSENT_TEXT_VERSION, keepLinkDays: MEMBER_WITHDRAWAL_DAYS }, transaction);
         await deps.audit.record(
           { userId: null, label: 'member', clientIp },
           { action: 'talent_member.consent_given', entityType: 'team_member', entityId: found.memberId, after: { method: 'member_confirmation', textVersion: CONSENT_TEXT_VERSION } },
           transaction,
         );
         return { status: 'given' as const, idNumberMasked: `${'*'.repeat(14)}${idNumber.last4}` };
+      });
+    },
+
+    /** The member withdraws the consent they gave through their link: the ID number is erased and the link ends. */
+    async withdrawByMember(token: string, clientIp: string) {
+      return deps.sequelize.transaction(async (transaction) => {
+        const found = await deps.talent.findByConsentToken(tokenHash(token), transaction, { lock: true });
+        if (!found || found.status !== 'given') throw notFound('consent link');
+        await deps.talent.erase([found.memberId], { everything: false, withdrawn: true }, transaction);
+        await deps.audit.record(
+          { userId: null, label: 'member', clientIp },
+          { action: 'talent_member.consent_withdrawn', entityType: 'team_member', entityId: found.memberId, after: { by: 'member', idNumberErased: true } },
+          transaction,
+        );
+        return { status: 'withdrawn' as const };
       });
     },
 

@@ -132,13 +132,18 @@ export function createTalentRepository(sequelize: Sequelize) {
       );
     },
 
-    /** Records an ID number together with the consent that allows it (one statement: the CHECK sees both). */
-    async setIdNumber(memberId: string, idNumber: StoredIdNumber, consent: { method: string; version: string }, transaction: Transaction) {
+    /**
+     * Records an ID number together with the consent that allows it (one statement: the CHECK sees both). A member who
+     * consented through their link keeps it, for `keepLinkDays`, to withdraw the consent themselves.
+     */
+    async setIdNumber(memberId: string, idNumber: StoredIdNumber, consent: { method: string; version: string; keepLinkDays?: number }, transaction: Transaction) {
       await sequelize.query(
         `UPDATE team_members SET id_number_enc = :encrypted, id_number_hash = :hash, id_last4 = :last4, consent_status = 'given',
-            consent_method = :method, consent_text_version = :version, consent_at = now(), consent_token_hash = NULL,
-            consent_token_expires_at = NULL, updated_at = now() WHERE id = :memberId`,
-        { replacements: { memberId, ...idNumber, ...consent }, transaction },
+            consent_method = :method, consent_text_version = :version, consent_at = now(),
+            consent_token_hash = CASE WHEN :keepLinkDays > 0 THEN consent_token_hash END,
+            consent_token_expires_at = CASE WHEN :keepLinkDays > 0 THEN now() + make_interval(days => :keepLinkDays) END,
+            updated_at = now() WHERE id = :memberId`,
+        { replacements: { memberId, ...idNumber, method: consent.method, version: consent.version, keepLinkDays: consent.keepLinkDays ?? 0 }, transaction },
       );
     },
 
@@ -181,14 +186,26 @@ export function createTalentRepository(sequelize: Sequelize) {
 
     async findByConsentToken(tokenHash: string, transaction?: Transaction, options: { lock?: boolean } = {}) {
       const rows = await select<MemberRow & { team_name: string; company_name: string }>(
-        `SELECT m.id, m.team_id, m.name, m.role, m.consent_status, m.consent_token_expires_at, t.name AS team_name, c.name AS company_name
+        `SELECT m.id, m.team_id, m.name, m.role, m.consent_status, m.consent_token_expires_at, m.id_last4, t.name AS team_name, c.name AS company_name
            FROM team_members m JOIN talent_teams t ON t.id = m.team_id JOIN companies c ON c.id = t.company_id
           WHERE m.consent_token_hash = :tokenHash AND m.removed_at IS NULL AND m.consent_token_expires_at > now() ${options.lock ? 'FOR UPDATE OF m' : ''}`,
         { tokenHash },
         transaction,
       );
       const row = rows[0];
-      return row ? { memberId: row.id, teamId: row.team_id, name: row.name, role: row.role, teamName: row.team_name, companyName: row.company_name, expiresAt: iso(row.consent_token_expires_at)! } : null;
+      return row
+        ? {
+            memberId: row.id,
+            teamId: row.team_id,
+            name: row.name,
+            role: row.role,
+            status: row.consent_status,
+            idNumberMasked: row.id_last4 ? `${'*'.repeat(14)}${row.id_last4}` : null,
+            teamName: row.team_name,
+            companyName: row.company_name,
+            expiresAt: iso(row.consent_token_expires_at)!,
+          }
+        : null;
     },
 
     /** Erases the ID number (and with `everything`, the name and contact too). The consent record stays as evidence. */

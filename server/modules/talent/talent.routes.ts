@@ -281,5 +281,18 @@ export function talentRoutes(services: Services): RouteSpec[] {
         res.json(await teams.confirmConsent(res.locals.params.token, res.locals.body, ip(req)));
       },
     },
+    {
+      method: 'post',
+      path: '/api/consent/:token/withdrawal',
+      tag: 'talent',
+      summary: 'The member withdraws the consent they gave through this link; their ID number is erased (public; CSRF token from GET /api/auth/csrf)',
+      permission: permissions.public,
+      before: [services.rateLimits.verify],
+      params: tokenParams,
+      responses: { 200: '{ status: "withdrawn" }', 404: 'Unknown link, or no consent given through it' },
+      handler: async (req, res) => {
+        res.json(await teams.withdrawByMember(res.locals.params.token, ip(req)));
+      },
+    },
   ];
 }

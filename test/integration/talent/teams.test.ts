@@ -141,7 +141,10 @@ describe('talent teams and protected ID numbers', () => {
     const confirmed = await member.post(`/api/consent/${token}`, { agree: true, idNumber: id });
     expect(confirmed.status, confirmed.text).to.equal(200);
     expect(confirmed.body).to.deep.equal({ status: 'given', idNumberMasked: `**************${id.slice(-4)}` });
-    expect((await member.post(`/api/consent/${token}`, { agree: true, idNumber: id })).status).to.equal(404); // one use
+    expect((await member.post(`/api/consent/${token}`, { agree: true, idNumber: id })).body.code).to.equal('invalid_transition'); // one use
+    // the link now shows the consent as given, and lets the member withdraw it themselves
+    const given = await member.get(`/api/consent/${token}`);
+    expect(given.body).to.include({ status: 'given', idNumberMasked: `**************${id.slice(-4)}` });
     const team = await firm.client.get(`/api/talent-teams/${teamId}`);
     expect(team.body.members[0].consent).to.include({ status: 'given', method: 'member_confirmation' });
 
@@ -149,6 +152,12 @@ describe('talent teams and protected ID numbers', () => {
     expect(form.status, form.text).to.equal(201);
     expect((await firm.client.download(`/api/talent-teams/${teamId}/members/${memberId}/consent-form`)).status).to.equal(200);
 
+    const byMember = await member.post(`/api/consent/${token}/withdrawal`);
+    expect(byMember.status, byMember.text).to.equal(200);
+    expect((await member.get(`/api/consent/${token}`)).status).to.equal(404); // the link ends with the withdrawal
+    expect((await firm.client.get(`/api/talent-teams/${teamId}`)).body.members[0]).to.include({ idNumberMasked: null });
+    // the firm records a new consent (attested), then the member withdraws it in writing through the firm
+    expect((await firm.client.patch(`/api/talent-teams/${teamId}/members/${memberId}`, { idNumber: id, consent: true })).status).to.equal(200);
     const withdrawn = await firm.client.post(`/api/talent-teams/${teamId}/members/${memberId}/consent-withdrawal`, { note: '本人书面撤回' });
     expect(withdrawn.status, withdrawn.text).to.equal(200);
     expect(withdrawn.body.idNumberMasked).to.equal(null);
