@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/applications', label: 'nav.applications', roles: ['applicant'] },
   { to: '/company', label: 'nav.company', roles: ['applicant'] },
   { to: '/teams', label: 'nav.teams', roles: ['applicant', 'officer', 'admin'] },
+  { to: '/recognition', label: 'nav.recognition', roles: ['officer', 'admin'] },
   { to: '/reviews', label: 'nav.reviews', roles: ['reviewer'] },
   { to: '/officer/rule-sets', label: 'nav.ruleSets', roles: ['officer', 'admin'] },
   { to: '/notices', label: 'nav.notices' },

@@ -26,6 +26,9 @@ import { ReviewsPage } from '../features/reviews/components/reviews-page';
 import { RuleSetsIndexPage } from '../features/rule-sets/components/rule-sets-index-page';
 import { RuleSetsPage } from '../features/rule-sets/components/rule-sets-page';
 import { ConsentPage } from '../features/consent/components/consent-page';
+import { MemberPointsPage } from '../features/recognition/components/member-points-page';
+import { RecognitionQueuePage } from '../features/recognition/components/recognition-queue-page';
+import { RecognitionReviewPage } from '../features/recognition/components/recognition-review-page';
 import { TeamPage } from '../features/teams/components/team-page';
 import { TeamsPage } from '../features/teams/components/teams-page';
 import { Layout } from './layout';
@@ -80,6 +83,18 @@ export const router = createBrowserRouter([
           {
             path: 'teams/:id',
             element: <RequireRole roles={['applicant', 'officer', 'admin']}><TeamPage /></RequireRole>,
+          },
+          {
+            path: 'teams/:id/members/:memberId/points',
+            element: <RequireRole roles={['applicant']}><MemberPointsPage /></RequireRole>,
+          },
+          {
+            path: 'recognition',
+            element: <RequireRole roles={['officer', 'admin']}><RecognitionQueuePage /></RequireRole>,
+          },
+          {
+            path: 'recognition/:id',
+            element: <RequireRole roles={['officer', 'admin']}><RecognitionReviewPage /></RequireRole>,
           },
           { path: 'consent/:token', element: <ConsentPage /> },
           {

@@ -30,13 +30,14 @@ const STAGE: Record<DecisionStage, MessageKey> = {
   appeal: 'decisionStage.appeal',
 };
 
-export type LetterKind = 'approval' | 'rejection' | 'revocation' | 'appeal_outcome';
+export type LetterKind = 'approval' | 'rejection' | 'revocation' | 'appeal_outcome' | 'recognition';
 
 const LETTER_KIND: Record<LetterKind, MessageKey> = {
   approval: 'letterKind.approval',
   rejection: 'letterKind.rejection',
   revocation: 'letterKind.revocation',
   appeal_outcome: 'letterKind.appeal_outcome',
+  recognition: 'letterKind.recognition',
 };
 
 const LETTER_STATUS: Record<string, MessageKey> = {

@@ -1,5 +1,9 @@
+import { Link } from 'react-router';
 import { formatDateTime } from '../../../lib/datetime';
+import { formatFixed2 } from '../../../lib/format';
 import { useI18n, type Translate } from '../../../lib/i18n';
+import { recognitionStatusText } from '../../../lib/recognition/labels';
+import type { RecognitionRequest } from '../../../lib/recognition/types';
 import { consentMethodText, consentStatusText, memberRoleText } from '../../../lib/talent/labels';
 import { consentFormUrl } from '../api/member-path';
 import type { Member, RevealedIdNumber, Team } from '../types';
@@ -24,6 +28,8 @@ type Props = {
   /** The officer's audited reveal. */
   officer: boolean;
   revealed: (RevealedIdNumber & { memberId: string }) | null;
+  /** Each member's residence-point request, once loaded; null while loading or when it could not be. */
+  recognition: Map<string, RecognitionRequest> | null;
   onAction: (member: Member, action: MemberAction) => void;
   onHide: () => void;
 };
@@ -48,7 +54,7 @@ const ACTION_LABELS = {
 } as const;
 
 /** The team's members: role, ID number (masked), consent and its signed form, and what can be done about each. */
-export function RosterTable({ team, firm, officer, revealed, onAction, onHide }: Props) {
+export function RosterTable({ team, firm, officer, revealed, recognition, onAction, onHide }: Props) {
   const { t } = useI18n();
   return (
     <div className="table-wrap">
@@ -61,6 +67,7 @@ export function RosterTable({ team, firm, officer, revealed, onAction, onHide }:
             <th scope="col">{t('roster.idNumber')}</th>
             <th scope="col">{t('roster.consent')}</th>
             <th scope="col">{t('roster.form')}</th>
+            <th scope="col">{t('roster.points')}</th>
             {(firm || officer) && <th scope="col">{t('roster.actions')}</th>}
           </tr>
         </thead>
@@ -91,6 +98,9 @@ export function RosterTable({ team, firm, officer, revealed, onAction, onHide }:
                     <span className="muted">{t('roster.noForm')}</span>
                   )}
                 </td>
+                <td>
+                  <PointsCell teamId={team.id} member={member} request={recognition?.get(member.id)} known={recognition !== null} firm={firm} officer={officer} />
+                </td>
                 {(firm || officer) && (
                   <td>
                     {actions.length === 0 ? (
@@ -119,6 +129,42 @@ export function RosterTable({ team, firm, officer, revealed, onAction, onHide }:
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Where the member's residence points stand, and the way to the firm's calculator or the officer's review. */
+function PointsCell({ teamId, member, request, known, firm, officer }: { teamId: string; member: Member; request: RecognitionRequest | undefined; known: boolean; firm: boolean; officer: boolean }) {
+  const { language, t } = useI18n();
+  const forMember = <span className="visually-hidden">{t('roster.forMember', { name: memberName(member, t) })}</span>;
+  return (
+    <>
+      {known ? (
+        <span className={`status status--recognition-${request?.status ?? 'none'}`} data-recognition-status={request?.status ?? 'none'} id={`member-${member.id}-points-status`}>
+          {recognitionStatusText(request?.status, t)}
+        </span>
+      ) : (
+        <span className="muted">—</span>
+      )}
+      {request && (
+        <span className="roster-table__detail" data-points={request.confirmedPoints ?? request.computedPoints}>
+          {request.confirmedPoints !== null
+            ? t('roster.pointsConfirmed', { points: formatFixed2(request.confirmedPoints, language) })
+            : t('roster.pointsComputed', { points: formatFixed2(request.computedPoints, language) })}
+        </span>
+      )}
+      {firm && !member.erasedAt && (
+        <Link className="roster-table__detail" to={`/teams/${encodeURIComponent(teamId)}/members/${encodeURIComponent(member.id)}/points`} id={`member-${member.id}-points`}>
+          {t('roster.pointsLink')}
+          {forMember}
+        </Link>
+      )}
+      {officer && request && (
+        <Link className="roster-table__detail" to={`/recognition/${encodeURIComponent(request.id)}`} id={`member-${member.id}-recognition`}>
+          {t('roster.pointsReview')}
+          {forMember}
+        </Link>
+      )}
+    </>
   );
 }
 

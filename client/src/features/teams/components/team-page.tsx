@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { ConfirmStep } from '../../../components/ui/confirm-step';
 import { LoadFailed } from '../../../components/ui/load-failed';
@@ -13,6 +13,7 @@ import { hasAnyRole, useSession } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useRefreshable } from '../../../lib/use-refreshable';
+import { getRecognitionSummary } from '../api/get-recognition-summary';
 import { getTeam } from '../api/get-team';
 import { removeMember } from '../api/remove-member';
 import { withdrawConsent } from '../api/withdraw-consent';
@@ -85,6 +86,10 @@ function TeamView({ initial, onRenamed }: { initial: Team; onRenamed: (name: str
   const [added, setAdded] = useState('');
   const [revealed, setRevealed] = useState<Revealed | null>(null);
   const [hiddenNote, setHiddenNote] = useState('');
+  // Each member's residence-point request: the firm calculates on the member's points page, an officer confirms.
+  const points = useApiResource(`team-recognition:${initial.id}`, (signal) => getRecognitionSummary(initial.id, signal));
+  const pointsData = points.status === 'success' ? points.data : null;
+  const recognition = useMemo(() => (pointsData ? new Map(pointsData.items.map((request) => [request.member.id, request])) : null), [pointsData]);
 
   // Buttons pressed often disappear with what they did: focus then moves to what happened, or back where the user was.
   const [focusTarget, setFocusTarget] = useState<{ id: string } | null>(null);
@@ -292,10 +297,11 @@ function TeamView({ initial, onRenamed }: { initial: Team; onRenamed: (name: str
             </p>
           </Notice>
         )}
+        {points.status === 'error' && <LoadFailed message="roster.pointsLoadFailed" error={points.error} onRetry={points.reload} />}
         {team.members.length === 0 ? (
           <p id="roster-empty">{t('roster.empty')}</p>
         ) : (
-          <RosterTable team={team} firm={firm} officer={officer} revealed={revealed} onAction={open} onHide={hideRevealed} />
+          <RosterTable team={team} firm={firm} officer={officer} revealed={revealed} recognition={recognition} onAction={open} onHide={hideRevealed} />
         )}
         <p className="visually-hidden" role="status">
           {hiddenNote}
