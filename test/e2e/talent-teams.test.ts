@@ -99,6 +99,63 @@ describe('in the browser: a talent team with consented, protected ID numbers', f
     expect(await seriousAccessibilityViolations(officer), 'officer roster').to.deep.equal([]);
     const audits = await app.db.sequelize.query("SELECT 1 FROM audit_events WHERE action = 'pii.revealed' AND entity_id = :id", { replacements: { id: leaderMemberId }, type: QueryTypes.SELECT });
     expect(audits).to.have.length(1);
+
+    // the member comes back to their link and withdraws: the number is erased
+    await member.reload();
+    await member.click('#consent-withdraw');
+    await member.click('#consent-withdraw-step-confirm');
+    await member.waitForSelector('#consent-withdrawn');
+    await page.reload();
+    await page.waitForSelector('#roster-table');
+    expect(await page.locator(`#roster-table tr[data-member="${memberId}"]`).getAttribute('data-consent-status')).to.equal('withdrawn');
+    expect(cspViolations, 'CSP violations').to.deep.equal([]);
+  });
+
+  it('when the firm calculates and submits a member’s residence points, then an officer confirms them with a reason and the recognition letter is issued', async () => {
+    const firm = await signedInApplicant(app.baseUrl);
+    const team = await firm.client.post('/api/talent-teams', { name: '积分浏览器团队', members: [{ name: '刘洋', role: 'core', idNumber: validResidentId(), consent: true }] });
+    const memberId = team.body.members[0].id;
+    // the member's facts as the firm last saved them (the page starts from the draft)
+    const facts = {
+      permitCity: 'guangzhou', permitValidTo: '2021-12-31', permitYears: 5, ownsHome: false, rentalYears: 3, movedOutYears: 0, socialInsuranceMonths: 60,
+      insuranceYears: { pension: 5, medical: 5, unemployment: 5, workInjury: 5, maternity: 5 }, education: 'bachelor', skill: 'mid_title', skillMatchesJob: true,
+      patents: [], hteYears: 2, bloodDonations: 1, volunteerHours: 120, criminalRecord5y: false,
+    };
+    expect((await firm.client.post(`/api/talent-teams/${team.body.id}/members/${memberId}/points`, { facts, asOf: '2021-06-30' })).status).to.equal(200);
+
+    const page = await newPage();
+    await signIn(page, firm.input.email);
+    await page.goto(`${app.baseUrl}/teams/${team.body.id}/members/${memberId}/points`);
+    await page.click('#points-calculate');
+    await page.waitForSelector('#points-breakdown');
+    expect(await page.locator('tr[data-score-item="PT-B3"]').getAttribute('data-points')).to.match(/^50/);
+    expect(await seriousAccessibilityViolations(page), 'points page').to.deep.equal([]);
+    await page.click('#points-submit');
+    await page.click('#points-submit-step-confirm');
+    await page.waitForSelector('#points-submitted');
+
+    const { user: officerUser } = await signedInStaff(app.baseUrl, app.db, ['officer']);
+    const officer = await newPage();
+    await signIn(officer, officerUser.email);
+    await officer.goto(`${app.baseUrl}/recognition`);
+    await officer.waitForSelector('#recognition-queue');
+    expect(await seriousAccessibilityViolations(officer), 'queue').to.deep.equal([]);
+    const requestId = await officer.locator(`#recognition-queue tr[data-status="submitted"]`).filter({ hasText: '刘洋' }).first().getAttribute('data-request');
+    await officer.click(`#recognition-open-${requestId}`);
+    await officer.waitForSelector('#adjust-PT-P5-points');
+    await officer.fill('#adjust-PT-P5-points', '6');
+    await officer.click('#recognition-confirm');
+    // a changed value needs its reason
+    await officer.waitForSelector('#adjust-PT-P5-reason[aria-invalid="true"]');
+    await officer.fill('#adjust-PT-P5-reason', '近三年个人所得税纳税记录核实');
+    await officer.click('#recognition-confirm');
+    await officer.click('#recognition-confirm-step-confirm');
+    await officer.waitForSelector('#recognition-done');
+    await officer.waitForSelector('#recognition-letter-download');
+    expect(await seriousAccessibilityViolations(officer), 'review').to.deep.equal([]);
+    const confirmed = await firm.client.get(`/api/recognition-requests/${requestId}`);
+    expect(confirmed.body).to.include({ status: 'confirmed', confirmedPoints: confirmed.body.computedPoints + 6 });
+    expect(confirmed.body.letters[0].kind).to.equal('recognition');
     expect(cspViolations, 'CSP violations').to.deep.equal([]);
   });
 });

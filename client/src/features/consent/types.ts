@@ -9,6 +9,9 @@ export type ConsentInvitation = {
   text: Localized;
   textVersion: string;
   expiresAt: string;
+  /** 'given' when the member already consented through this link (and may withdraw here). */
+  status: 'requested' | 'given';
+  idNumberMasked: string | null;
 };
 
 export type ConsentGiven = { status: 'given'; idNumberMasked: string };

@@ -16,6 +16,8 @@ import { useApiResource } from '../../../lib/use-api-resource';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { getConsent } from '../api/get-consent';
 import { giveConsent } from '../api/give-consent';
+import { withdrawConsent } from '../api/withdraw-consent';
+import { ConfirmStep } from '../../../components/ui/confirm-step';
 import type { ConsentGiven, ConsentInvitation } from '../types';
 
 const IDS = { agree: 'consent-agree', idNumber: 'consent-idNumber', submit: 'consent-submit' } as const;
@@ -44,7 +46,10 @@ export function ConsentPage() {
 
 function ConsentView({ token, invitation }: { token: string; invitation: ConsentInvitation }) {
   const { language, t } = useI18n();
-  const [given, setGiven] = useState<ConsentGiven | null>(null);
+  const [given, setGiven] = useState<ConsentGiven | null>(
+    invitation.status === 'given' && invitation.idNumberMasked ? { status: 'given', idNumberMasked: invitation.idNumberMasked } : null,
+  );
+  const [withdrawn, setWithdrawn] = useState(false);
   const text = localize(invitation.text, language);
   const textLanguage = language === 'en' && invitation.text.en ? 'en' : 'zh-CN';
 
@@ -73,8 +78,13 @@ function ConsentView({ token, invitation }: { token: string; invitation: Consent
           </div>
         )}
       </dl>
-      {given ? (
-        <ConsentDone given={given} company={invitation.company.name} />
+      {withdrawn ? (
+        <WithdrawnNotice />
+      ) : given ? (
+        <>
+          <ConsentDone given={given} company={invitation.company.name} />
+          <WithdrawSection token={token} onWithdrawn={() => setWithdrawn(true)} />
+        </>
       ) : (
         <>
           <section className="section" aria-labelledby="consent-text-heading">
@@ -209,6 +219,74 @@ function ConsentDone({ given, company }: { given: ConsentGiven; company: string 
       </h2>
       <p id="consent-masked">{t('consent.doneMasked', { masked: given.idNumberMasked })}</p>
       <p>{t('consent.doneWithdraw', { company })}</p>
+    </Notice>
+  );
+}
+
+/** The member takes their consent back here, through the same link; the firm is not asked. */
+function WithdrawSection({ token, onWithdrawn }: { token: string; onWithdrawn: () => void }) {
+  const { t } = useI18n();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+
+  async function handleConfirm() {
+    setBusy(true);
+    setError('');
+    try {
+      await withdrawConsent(token);
+      onWithdrawn();
+    } catch (failure) {
+      setError(describeError(failure, t));
+      setBusy(false);
+      setConfirming(false);
+    }
+  }
+
+  return (
+    <section className="section" aria-labelledby="consent-withdraw-heading">
+      <h2 id="consent-withdraw-heading">{t('consent.withdrawTitle')}</h2>
+      <p>{t('consent.withdrawBody')}</p>
+      {error && (
+        <p className="field__error" role="alert" id="consent-withdraw-error">
+          {error}
+        </p>
+      )}
+      {confirming ? (
+        <ConfirmStep
+          id="consent-withdraw-step"
+          title={t('consent.withdrawConfirmTitle')}
+          confirmLabel={t('consent.withdrawConfirm')}
+          busyLabel={t('consent.withdrawing')}
+          cancelLabel={t('consent.withdrawCancel')}
+          busy={busy}
+          danger
+          onConfirm={() => void handleConfirm()}
+          onCancel={() => setConfirming(false)}
+        >
+          <p>{t('consent.withdrawBody')}</p>
+        </ConfirmStep>
+      ) : (
+        <button className="button button--secondary" type="button" id="consent-withdraw" onClick={() => setConfirming(true)}>
+          {t('consent.withdraw')}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function WithdrawnNotice() {
+  const { t } = useI18n();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    heading.current?.focus();
+  }, []);
+  return (
+    <Notice kind="success">
+      <h2 className="notice__title focus-heading" id="consent-withdrawn" tabIndex={-1} ref={heading}>
+        {t('consent.withdrawnTitle')}
+      </h2>
+      <p>{t('consent.withdrawnBody')}</p>
     </Notice>
   );
 }
