@@ -78,7 +78,12 @@ export function createApp(services: Services) {
       logger,
       // Log the path without the query string: queries may carry personal search terms.
       serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+        // one-time tokens (consent links, invitations) are credentials: their place in the path is logged, not their value
+        req: (req: { id: unknown; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          path: req.url.split('?')[0].replace(/^(\/api\/(?:consent|invitations)\/)[^/]+/, '$1[token]'),
+        }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),

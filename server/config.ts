@@ -45,7 +45,7 @@ const schema = Joi.object({
   MAIL_MAX_ATTEMPTS: Joi.number().integer().min(1).max(50).default(8),
   MAIL_CONCURRENCY: Joi.number().integer().min(1).max(4).default(2),
   NOTICE_WORKING_DAYS: Joi.number().integer().min(1).max(30).default(10),
-  PII_RETENTION_DAYS: Joi.number().integer().min(0).max(36_500).default(1_825),
+  PII_RETENTION_DAYS: Joi.number().integer().min(1).max(36_500).default(1_825),
   DEMO_PASSWORD: Joi.string().min(10).empty(''),
   RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(0).default(60),
   REQUIRE_MFA: Joi.boolean().truthy('1').falsy('0'),

@@ -17,14 +17,15 @@ export function createFieldCrypto(secretKey: string) {
   return {
     encrypt(plain: string): Buffer {
       const iv = crypto.randomBytes(12);
-      const cipher = crypto.createCipheriv('aes-256-gcm', encryptionKey, iv);
+      const cipher = crypto.createCipheriv('aes-256-gcm', encryptionKey, iv, { authTagLength: 16 });
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), body]);
     },
     /** Throws when the data was changed or encrypted under another key (GCM authenticates it). */
     decrypt(stored: Buffer): string {
       if (stored[0] !== VERSION) throw new Error('unknown field encryption version');
-      const decipher = crypto.createDecipheriv('aes-256-gcm', encryptionKey, stored.subarray(1, 13));
+      if (stored.length < 29) throw new Error('stored field is too short');
+      const decipher = crypto.createDecipheriv('aes-256-gcm', encryptionKey, stored.subarray(1, 13), { authTagLength: 16 });
       decipher.setAuthTag(stored.subarray(13, 29));
       return Buffer.concat([decipher.update(stored.subarray(29)), decipher.final()]).toString('utf8');
     },

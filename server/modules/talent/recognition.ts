@@ -8,6 +8,7 @@ import type { FieldCrypto } from '../../lib/field-crypto.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { CurrentUser } from '../identity/identity.types.ts';
 import type { PrecheckResult } from '../eligibility/rule-set.types.ts';
+import { add, compare, fromNumber, parseExact, rational, sub, toNumber2, type Rational } from '../eligibility/exact.ts';
 import type { TalentRepository } from './talent.repository.ts';
 import { storeLetter, type LetterDeps } from '../letters/issue-letter.ts';
 import { letterSummary } from '../decisions/view-decision.ts';
@@ -38,7 +39,6 @@ type Row = {
 };
 
 const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
-const hundredths = (value: number) => Math.round(value * 100);
 
 function toRequest(row: Row) {
   return {
@@ -60,22 +60,28 @@ function toRequest(row: Row) {
 }
 export type RecognitionRequest = ReturnType<typeof toRequest>;
 
-/** The confirmed total: computed points with each adjusted item replaced (exact to the hundredth). */
-export function confirmedTotal(result: PrecheckResult, adjustments: Adjustment[]): number {
-  const items = new Map((result.scoreItems ?? []).map((item) => [item.id, hundredths(item.points)]));
-  let total = hundredths(result.score ?? 0);
+/**
+ * The confirmed total, exactly: the computed score (exact, patent shares can be thirds) with each adjusted item's
+ * exact value replaced by the officer's figure.
+ */
+export function confirmedTotal(result: PrecheckResult, adjustments: Adjustment[]): Rational {
+  const items = new Map((result.scoreItems ?? []).map((item) => [item.id, parseExact(item.exact)]));
+  let total = result.scoreExact ? parseExact(result.scoreExact) : fromNumber(result.score ?? 0);
   for (const adjustment of adjustments) {
-    total += hundredths(adjustment.points) - (items.get(adjustment.item) ?? 0);
+    total = add(sub(total, items.get(adjustment.item) ?? rational(0)), fromNumber(adjustment.points));
   }
-  return total / 100;
+  return total;
 }
 
-/** Eligible when every condition other than the points holds and the confirmed total reaches the threshold. */
-export function confirmedOutcome(result: PrecheckResult, total: number): 'eligible' | 'ineligible' {
-  const threshold = Number(result.criteria.find((c) => c.id === 'PT-E04')?.required ?? 100);
+/** Eligible when every condition other than the points holds and the exact confirmed total reaches the threshold. */
+export function confirmedOutcome(result: PrecheckResult, total: Rational): 'eligible' | 'ineligible' {
+  const threshold = fromNumber(Number(result.criteria.find((c) => c.id === 'PT-E04')?.required ?? 100));
   const others = result.criteria.filter((c) => c.id !== 'PT-E04');
-  return others.every((c) => c.outcome === 'pass' || c.outcome === 'review') && total >= threshold ? 'eligible' : 'ineligible';
+  return others.every((c) => c.outcome === 'pass' || c.outcome === 'review') && compare(total, threshold) >= 0 ? 'eligible' : 'ineligible';
 }
+
+/** After withdrawal or retention only the figure stays: nothing is left to submit or confirm. */
+const isAnonymised = (row: { result: PrecheckResult }) => !Array.isArray(row.result.criteria);
 
 const SELECT = `SELECT r.*, m.name AS member_name, m.id_last4, t.name AS team_name, t.company_id, c.name AS company_name, c.uscc,
     u.email AS contact_email, u.language AS contact_language
@@ -193,12 +199,14 @@ export function makeRecognition(deps: Deps) {
       const found = await deps.talent.findMember(teamId, memberId, undefined, { withSecret: true });
       if (!found) throw notFound('member');
       const facts = { ...input.facts };
-      // the birth date is on the ID card: taken from the encrypted number rather than typed again
+      // the birth date is on the ID card: taken from the encrypted number for the computation, and not stored beside
+      // the last four characters (together they would narrow the number down)
+      let evaluated = facts;
       if (facts.birthDate === undefined && found.encrypted) {
         const digits = deps.crypto.decrypt(found.encrypted).slice(6, 14);
-        facts.birthDate = `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`;
+        evaluated = { ...facts, birthDate: `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}` };
       }
-      const result = await deps.runPrecheck('residence-points', { facts, asOf: input.asOf });
+      const result = await deps.runPrecheck('residence-points', { facts: evaluated, asOf: input.asOf });
       const id = await deps.sequelize.transaction(async (transaction) => {
         const existing = await find('r.member_id = :memberId', { memberId }, transaction, true);
         if (existing && existing.status !== 'draft') throw new AppError('invalid_transition', { extra: { status: existing.status } });
@@ -220,7 +228,7 @@ export function makeRecognition(deps: Deps) {
       await deps.sequelize.transaction(async (transaction) => {
         const row = await visible(id, actor.user, transaction, true);
         if (row.company_id !== actor.user.companyId) throw notFound('recognition request');
-        if (row.status !== 'draft') throw new AppError('invalid_transition', { extra: { status: row.status } });
+        if (row.status !== 'draft' || isAnonymised(row)) throw new AppError('invalid_transition', { extra: { status: row.status } });
         await deps.sequelize.query("UPDATE recognition_requests SET status = 'submitted', submitted_at = now(), submitted_by = :userId, updated_at = now() WHERE id = :id", {
           replacements: { id, userId: actor.user.id },
           transaction,
@@ -258,8 +266,10 @@ export function makeRecognition(deps: Deps) {
         const known = new Set([...(row.result.scoreItems ?? []).map((item) => item.id), ...Object.keys(OFFICER_ITEMS)]);
         const errors = adjustments.flatMap((a, index) => (known.has(a.item) ? [] : [fieldError(`adjustments[${index}].item`, 'recognition.unknownItem')]));
         if (errors.length > 0) throw new AppError('validation_failed', { errors });
-        const total = confirmedTotal(row.result, adjustments);
-        const outcome = confirmedOutcome(row.result, total);
+        if (isAnonymised(row)) throw new AppError('invalid_transition', { log: 'the member’s data was erased' });
+        const exactTotal = confirmedTotal(row.result, adjustments);
+        const outcome = confirmedOutcome(row.result, exactTotal);
+        const total = toNumber2(exactTotal);
         await deps.sequelize.query(
           `UPDATE recognition_requests SET status = 'confirmed', adjustments = :adjustments, confirmed_points = :total, confirmed_outcome = :outcome,
               confirmed_at = now(), confirmed_by = :userId, updated_at = now() WHERE id = :id`,

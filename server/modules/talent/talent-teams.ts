@@ -2,7 +2,7 @@
 // attestation plus the signed form, or the member's own confirmation through a one-time link), encrypted, shown
 // masked, revealed in full only to an officer through an audited action, erased on withdrawal or after retention.
 import crypto from 'node:crypto';
-import type { Sequelize, Transaction } from 'sequelize';
+import { UniqueConstraintError, type Sequelize, type Transaction } from 'sequelize';
 import { AppError, notFound } from '../../errors/app-error.ts';
 import { fieldError } from '../../errors/messages.ts';
 import type { FieldError } from '../../errors/app-error.ts';
@@ -24,6 +24,18 @@ const CONSENT_LINK_DAYS = 7;
 const MEMBER_WITHDRAWAL_DAYS = 5 * 366;
 const isStaff = (user: CurrentUser) => user.roles.includes('officer') || user.roles.includes('admin');
 const tokenHash = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
+
+/** Two saves of the same number at once: the unique index decides, and the loser hears it on the field. */
+async function duplicateAsFieldError<T>(field: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof UniqueConstraintError || /team_members_id_hash_key/.test(String((error as { parent?: { constraint?: string } }).parent?.constraint ?? ''))) {
+      throw new AppError('validation_failed', { errors: [fieldError(field, 'talent.idNumberDuplicate')] });
+    }
+    throw error;
+  }
+}
 
 export function makeTalentTeams(deps: Deps) {
   const protect = (idNumber: string): StoredIdNumber => {
@@ -137,7 +149,7 @@ export function makeTalentTeams(deps: Deps) {
     async addMember(teamId: string, input: MemberInput, actor: Actor) {
       const checked = memberErrors(input, '');
       raise(checked.errors, checked.consentMissing);
-      const memberId = await deps.sequelize.transaction(async (transaction) => {
+      const memberId = await duplicateAsFieldError('idNumber', () => deps.sequelize.transaction(async (transaction) => {
         const team = await ownTeam(teamId, actor.user, transaction);
         const idNumber = input.idNumber ? protect(input.idNumber) : null;
         if (idNumber && (await deps.talent.hashTaken(teamId, idNumber.hash, null, transaction))) throw new AppError('validation_failed', { errors: [fieldError('idNumber', 'talent.idNumberDuplicate')] });
@@ -147,15 +159,19 @@ export function makeTalentTeams(deps: Deps) {
         );
         await audit(actor, idNumber ? 'talent_member.consent_given' : 'talent_member.added', id, { method: idNumber ? 'firm_attestation' : null }, transaction, team.company.id);
         return id;
-      });
+      }));
       return (await deps.talent.findMember(teamId, memberId))!.member;
     },
 
     async updateMember(teamId: string, memberId: string, input: Partial<MemberInput>, actor: Actor) {
       const checked = memberErrors({ name: '', role: 'member', ...input }, '');
       raise(checked.errors, checked.consentMissing);
-      await deps.sequelize.transaction(async (transaction) => {
-        await ownMember(teamId, memberId, actor.user, transaction);
+      await duplicateAsFieldError('idNumber', () => deps.sequelize.transaction(async (transaction) => {
+        const found = await ownMember(teamId, memberId, actor.user, transaction);
+        if (input.idNumber && found.member.consent.status === 'given' && found.member.consent.method === 'member_confirmation') {
+          // the member entered and consented to this number themselves: only they (or a withdrawal) change it
+          throw new AppError('invalid_transition', { log: 'member-confirmed ID number' });
+        }
         await deps.talent.updateMember(memberId, { name: input.name, role: input.role, email: input.email }, transaction);
         if (input.idNumber) {
           const idNumber = protect(input.idNumber);
@@ -163,7 +179,7 @@ export function makeTalentTeams(deps: Deps) {
           await deps.talent.setIdNumber(memberId, idNumber, { method: 'firm_attestation', version: CONSENT_TEXT_VERSION }, transaction);
           await audit(actor, 'talent_member.consent_given', memberId, { method: 'firm_attestation', textVersion: CONSENT_TEXT_VERSION }, transaction);
         }
-      });
+      }));
       return (await deps.talent.findMember(teamId, memberId))!.member;
     },
 
@@ -191,11 +207,17 @@ export function makeTalentTeams(deps: Deps) {
     },
 
     /** The signed form, for the firm and officers. */
-    async consentForm(teamId: string, memberId: string, user: CurrentUser) {
-      await visibleTeam(teamId, user);
+    async consentForm(teamId: string, memberId: string, user: CurrentUser, clientIp: string) {
+      const team = await visibleTeam(teamId, user);
       const found = await deps.talent.findMember(teamId, memberId);
       const content = found?.form ? await deps.talent.formContent(found.form.sha256) : null;
       if (!found?.form || !content || !found.member.consent.form) throw notFound('consent form');
+      if (team.company.id !== user.companyId) {
+        await deps.audit.record(
+          { userId: user.id, label: user.email, clientIp },
+          { action: 'pii.consent_form_viewed', entityType: 'team_member', entityId: memberId, companyId: team.company.id },
+        );
+      }
       return { filename: found.member.consent.form.filename, mediaType: found.form.mediaType, content };
     },
 

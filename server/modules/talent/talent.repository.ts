@@ -211,19 +211,30 @@ export function createTalentRepository(sequelize: Sequelize) {
     /** Erases the ID number (and with `everything`, the name and contact too). The consent record stays as evidence. */
     async erase(memberIds: string[], options: { everything: boolean; withdrawn: boolean }, transaction: Transaction): Promise<number> {
       if (memberIds.length === 0) return 0;
+      const forms = (
+        await select<{ sha256: string }>('SELECT consent_form_sha256 AS sha256 FROM team_members WHERE id IN (:memberIds) AND consent_form_sha256 IS NOT NULL', { memberIds }, transaction)
+      ).map((r) => r.sha256);
       const rows = await select(
         `UPDATE team_members SET id_number_enc = NULL, id_number_hash = NULL, id_last4 = NULL, consent_token_hash = NULL, consent_token_expires_at = NULL,
             consent_status = CASE WHEN :withdrawn THEN 'withdrawn' ELSE consent_status END,
             consent_at = CASE WHEN :withdrawn THEN now() ELSE consent_at END,
             name = CASE WHEN :everything THEN '（已匿名）' ELSE name END,
             email = CASE WHEN :everything THEN NULL ELSE email END,
+            consent_form_id = NULL, consent_form_sha256 = NULL, consent_form_filename = NULL, consent_form_media_type = NULL,
             erased_at = now(), updated_at = now()
           WHERE id IN (:memberIds) RETURNING id`,
         { memberIds, everything: options.everything, withdrawn: options.withdrawn },
         transaction,
       );
-      if (options.everything) {
-        // the points stay as a figure; the facts behind them (birth date, education, …) go
+      // a signed consent form usually shows the number: its file goes too, unless an evidence document is the same file
+      await sequelize.query(
+        `DELETE FROM document_contents c WHERE c.sha256 IN (:hashes)
+           AND NOT EXISTS (SELECT 1 FROM documents d WHERE d.sha256 = c.sha256)
+           AND NOT EXISTS (SELECT 1 FROM team_members m WHERE m.consent_form_sha256 = c.sha256)`,
+        { replacements: { hashes: forms.length > 0 ? forms : ['-'] }, transaction },
+      );
+      if (options.everything || options.withdrawn) {
+        // the points stay as a figure; the facts behind them (education, insurance, …) go
         await sequelize.query(
           `UPDATE recognition_requests SET facts = '{}'::jsonb, result = jsonb_build_object('anonymised', true, 'score', result->'score'), updated_at = now()
             WHERE member_id IN (:memberIds)`,
@@ -237,7 +248,7 @@ export function createTalentRepository(sequelize: Sequelize) {
       await sequelize.query('UPDATE team_members SET removed_at = now() WHERE id = :memberId', { replacements: { memberId }, transaction });
     },
 
-    /** Members whose personal data has outlived its purpose: the programme closed (or, without an application, the team was made) `days` ago. */
+    /** Members whose personal data has outlived its purpose: the programme's call closed (or, without an application, the team last changed) `days` ago. */
     async dueForRetention(days: number, transaction: Transaction): Promise<{ id: string; teamId: string }[]> {
       const rows = await select<{ id: string; team_id: string }>(
         `SELECT m.id, m.team_id FROM team_members m
@@ -245,7 +256,7 @@ export function createTalentRepository(sequelize: Sequelize) {
            LEFT JOIN applications a ON a.id = t.application_id
            LEFT JOIN calls k ON k.id = a.call_id
           WHERE (m.id_number_enc IS NOT NULL OR m.name <> '（已匿名）' OR m.email IS NOT NULL)
-            AND coalesce(k.closes_at, t.created_at) < now() - make_interval(days => :days)
+            AND coalesce(k.closes_at, (SELECT max(m2.updated_at) FROM team_members m2 WHERE m2.team_id = t.id), t.created_at) < now() - make_interval(days => :days)
           ORDER BY m.id FOR UPDATE OF m SKIP LOCKED`,
         { days },
         transaction,

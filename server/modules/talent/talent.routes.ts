@@ -144,8 +144,8 @@ export function talentRoutes(services: Services): RouteSpec[] {
       params: memberParams,
       produces: 'application/octet-stream',
       responses: { 200: 'The file', 404: 'None uploaded, or not visible' },
-      handler: async (_req, res) => {
-        const form = await teams.consentForm(res.locals.params.id, res.locals.params.memberId, res.locals.user);
+      handler: async (req, res) => {
+        const form = await teams.consentForm(res.locals.params.id, res.locals.params.memberId, res.locals.user, ip(req));
         sendDocument(res, form, form.content);
       },
     },

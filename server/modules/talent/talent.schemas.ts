@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { isoDate } from '../eligibility/eligibility.schemas.ts';
 
 export const teamParams = Joi.object({ id: Joi.string().guid().required() });
 export const memberParams = Joi.object({ id: Joi.string().guid().required(), memberId: Joi.string().guid().required() });
@@ -32,7 +33,7 @@ export const listQuery = Joi.object({ limit: Joi.number().integer().min(1).max(1
 export const requestParams = Joi.object({ id: Joi.string().guid().required() });
 export const pointsBody = Joi.object({
   facts: Joi.object().required(),
-  asOf: Joi.string().pattern(/^\d{4}-\d{2}-\d{2}$/),
+  asOf: isoDate,
 });
 export const requestsQuery = Joi.object({
   status: Joi.string().valid('draft', 'submitted', 'confirmed'),

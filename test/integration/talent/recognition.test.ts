@@ -48,6 +48,7 @@ describe('residence-point recognition for team members', () => {
     expect(wrong.status).to.equal(400);
     expect(wrong.body.errors[0].field).to.equal('facts.permitYears');
 
+    expect((await firm.client.post(path, { facts: memberFacts, asOf: '2020-02-30' })).body.errors[0].field).to.equal('asOf');
     const computed = await firm.client.post(path, { facts: memberFacts, asOf: '2020-06-30' });
     expect(computed.status, computed.text).to.equal(200);
     // 176 for the policy case, plus the patent: an invention of 3 inventors, first inventor → 2/4 of 20 = 10
@@ -57,6 +58,9 @@ describe('residence-point recognition for team members', () => {
     expect(items).to.include({ 'PT-B4': 30, 'PT-B3': 50, 'PT-P1': 40, 'PT-P2a': 10 });
     expect(computed.body.request.status).to.equal('draft');
     expect(computed.text).to.not.include(idNumber);
+    // the birth date read from the ID number served the computation and is not kept beside the last four characters
+    const draft = await firm.client.get(`/api/recognition-requests/${computed.body.request.id}`);
+    expect(draft.body.facts).to.not.have.property('birthDate');
 
     const requestId = computed.body.request.id;
     const { client: officer } = await signedInStaff(app.baseUrl, app.db, ['officer']);

@@ -145,12 +145,24 @@ describe('talent teams and protected ID numbers', () => {
     // the link now shows the consent as given, and lets the member withdraw it themselves
     const given = await member.get(`/api/consent/${token}`);
     expect(given.body).to.include({ status: 'given', idNumberMasked: `**************${id.slice(-4)}` });
+    // the firm cannot replace a number the member entered and consented to themselves
+    expect((await firm.client.patch(`/api/talent-teams/${teamId}/members/${memberId}`, { idNumber: validResidentId(), consent: true })).body.code).to.equal('invalid_transition');
+    // the link is a credential: the request log names its place, never its value
+    expect(logged).to.include('/api/consent/[token]');
+    expect(logged).to.not.include(token);
     const team = await firm.client.get(`/api/talent-teams/${teamId}`);
     expect(team.body.members[0].consent).to.include({ status: 'given', method: 'member_confirmation' });
 
-    const form = await firm.client.upload(`/api/talent-teams/${teamId}/members/${memberId}/consent-form`, {}, { name: '同意书.pdf', content: pdfBytes('consent'), type: 'application/pdf' });
+    const formBytes = pdfBytes(`consent-${crypto.randomUUID()}`);
+    const form = await firm.client.upload(`/api/talent-teams/${teamId}/members/${memberId}/consent-form`, {}, { name: '同意书.pdf', content: formBytes, type: 'application/pdf' });
     expect(form.status, form.text).to.equal(201);
     expect((await firm.client.download(`/api/talent-teams/${teamId}/members/${memberId}/consent-form`)).status).to.equal(200);
+    // an officer's look at the signed form is audited
+    const { client: reader } = await signedInStaff(app.baseUrl, app.db, ['officer']);
+    expect((await reader.download(`/api/talent-teams/${teamId}/members/${memberId}/consent-form`)).status).to.equal(200);
+    const viewed = await app.db.sequelize.query("SELECT 1 FROM audit_events WHERE action = 'pii.consent_form_viewed' AND entity_id = :memberId", { replacements: { memberId }, type: QueryTypes.SELECT });
+    expect(viewed).to.have.length(1);
+    const formHash = crypto.createHash('sha256').update(formBytes).digest('hex');
 
     const byMember = await member.post(`/api/consent/${token}/withdrawal`);
     expect(byMember.status, byMember.text).to.equal(200);
@@ -167,6 +179,10 @@ describe('talent teams and protected ID numbers', () => {
       type: QueryTypes.SELECT,
     });
     expect(row).to.deep.equal({ id_number_enc: null, id_number_hash: null });
+    // the signed form (which usually shows the number) is gone with it
+    expect((await firm.client.download(`/api/talent-teams/${teamId}/members/${memberId}/consent-form`)).status).to.equal(404);
+    const files = await app.db.sequelize.query('SELECT 1 FROM document_contents WHERE sha256 = :formHash', { replacements: { formHash }, type: QueryTypes.SELECT });
+    expect(files).to.have.length(0);
     const { client: officer } = await signedInStaff(app.baseUrl, app.db, ['officer']);
     expect((await officer.post(`/api/talent-teams/${teamId}/members/${memberId}/reveal`, { reason: '核对身份信息' })).status).to.equal(404);
   });
@@ -176,7 +192,12 @@ describe('talent teams and protected ID numbers', () => {
     const created = await firm.client.post('/api/talent-teams', { name: '已结束的团队', members: [{ name: '周强', role: 'leader', idNumber: validResidentId(), consent: true, email: 'zq@example.cn' }] });
     const memberId = created.body.members[0].id;
     const days = app.services.config.piiRetentionDays;
-    await app.db.sequelize.query(`UPDATE talent_teams SET created_at = now() - make_interval(days => :days + 1) WHERE id = :id`, { replacements: { id: created.body.id, days } });
+    // a team without an application is dated from its last change
+    await app.db.sequelize.query(
+      `UPDATE talent_teams SET created_at = now() - make_interval(days => :days + 1) WHERE id = :id;
+       UPDATE team_members SET updated_at = now() - make_interval(days => :days + 1) WHERE team_id = :id`,
+      { replacements: { id: created.body.id, days } },
+    );
     const erased = await app.services.useCases.talentTeams.applyRetention();
     expect(erased).to.be.at.least(1);
     const team = await firm.client.get(`/api/talent-teams/${created.body.id}`);
@@ -221,5 +242,38 @@ describe('talent teams and protected ID numbers', () => {
     const forged = await firm.client.patch(`/api/applications/${started.body.id}`, { facts: { leader: { ...view.body.facts.leader, idNumber: '**************0000' } }, version: kept.body.version });
     expect(forged.status).to.equal(400);
     expect(forged.body.errors[0].field).to.equal('facts.leader.idNumber');
+  });
+
+  it('when applications stored before this change hold full ID numbers, then the migration leaves only the masked form, in the facts and their returned copies', async () => {
+    const firm = await signedInApplicant(app.baseUrl);
+    const { client: officer } = await signedInStaff(app.baseUrl, app.db, ['officer']);
+    const call = await officer.post('/api/calls', {
+      programme: 'talent-team',
+      title: `迁移测试批次 ${crypto.randomUUID().slice(0, 8)}`,
+      opensAt: new Date(Date.now() - 3_600_000).toISOString(),
+      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      budget: 1_000_000,
+    });
+    const started = await firm.client.post('/api/applications', { callId: call.body.id });
+    const leaderId = validResidentId();
+    const coreId = validResidentId();
+    // as an older version stored them
+    const facts = { leader: { name: '张伟', idNumber: leaderId }, coreMembers: [{ name: '李娜', idNumber: coreId, role: '算法' }] };
+    await app.db.sequelize.query('UPDATE applications SET facts = :facts WHERE id = :id', { replacements: { id: started.body.id, facts: JSON.stringify(facts) } });
+    await app.db.sequelize.query("INSERT INTO application_transitions (application_id, from_status, to_status, event, changes) VALUES (:id, 'submitted', 'returned', 'return', :changes)", {
+      replacements: { id: started.body.id, changes: JSON.stringify({ facts }) },
+    });
+    const { up } = await import('../../../migrations/20261127001200-mask-id-numbers-in-facts.ts');
+    await up({ context: { sequelize: app.db.sequelize, queryInterface: app.db.sequelize.getQueryInterface() } });
+    const [row] = await app.db.sequelize.query<{ facts: { leader: { idNumber: string } }; changes: string }>(
+      `SELECT a.facts, (SELECT string_agg(t.changes::text, '') FROM application_transitions t WHERE t.application_id = a.id) AS changes FROM applications a WHERE a.id = :id`,
+      { replacements: { id: started.body.id }, type: QueryTypes.SELECT },
+    );
+    expect(row.facts.leader.idNumber).to.equal(`**************${leaderId.slice(-4)}`);
+    expect(JSON.stringify(row)).to.not.include(leaderId).and.not.include(coreId);
+    expect(row.changes).to.include(`**************${coreId.slice(-4)}`);
+    // and the firm can go on editing around the masked values
+    const view = await firm.client.get(`/api/applications/${started.body.id}`);
+    expect((await firm.client.patch(`/api/applications/${started.body.id}`, { facts: { commitYears: 5 }, version: view.body.version })).status).to.equal(200);
   });
 });
