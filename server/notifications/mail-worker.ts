@@ -20,6 +20,8 @@ type OutboxRow = {
 /** A claim older than this is taken to belong to a worker that died mid-send. */
 const STALE_CLAIM = '10 minutes';
 const MAX_BACKOFF_MS = 3_600_000;
+/** E-mails whose link is a credential (one-time consent and invitation links): once delivered, the copy is dropped. */
+const CARRIES_CREDENTIAL = new Set(['consent-request', 'company-invitation']);
 
 export function retryDelay(attempt: number, baseMs: number): number {
   return Math.min(MAX_BACKOFF_MS, baseMs * 2 ** Math.max(0, attempt - 1));
@@ -72,12 +74,14 @@ export function createMailer(deps: { config: Config; sequelize: Sequelize; pool:
   }
 
   /** Records the outcome, only while this worker's claim (its locked_at) still holds the row. */
-  async function finish(claim: OutboxRow, fields: { status: 'sent' | 'failed'; error?: string; transport?: string; messageId?: string; subject?: string; body?: string }) {
+  async function finish(claim: OutboxRow, fields: { status: 'sent' | 'failed'; error?: string; transport?: string; messageId?: string; subject?: string; body?: string; forgetLink?: boolean }) {
     const id = Number(claim.id);
     await sequelize.query(
       `UPDATE mail_outbox SET status = :status, locked_at = NULL, last_error = :error,
           transport = coalesce(:transport, transport), message_id = coalesce(:messageId, message_id),
-          subject = coalesce(:subject, subject), body = coalesce(:body, body), next_attempt_at = NULL,
+          subject = coalesce(:subject, subject), next_attempt_at = NULL,
+          body = CASE WHEN :forgetLink THEN NULL ELSE coalesce(:body, body) END,
+          data = CASE WHEN :forgetLink THEN data - 'link' ELSE data END,
           sent_at = CASE WHEN :status = 'sent' THEN now() ELSE sent_at END
         WHERE id = :id AND status = 'sending' AND locked_at = :claimedAt`,
       {
@@ -90,6 +94,7 @@ export function createMailer(deps: { config: Config; sequelize: Sequelize; pool:
           subject: fields.subject ?? null,
           body: fields.body ?? null,
           claimedAt: claim.locked_at,
+          forgetLink: fields.forgetLink ?? false,
         },
       },
     );
@@ -123,7 +128,7 @@ export function createMailer(deps: { config: Config; sequelize: Sequelize; pool:
         messageId,
         attachments: await attachmentsOf(row),
       });
-      await finish(row, { status: 'sent', transport: 'smtp', messageId, subject: rendered.subject, body: rendered.text });
+      await finish(row, { status: 'sent', transport: 'smtp', messageId, subject: rendered.subject, body: rendered.text, forgetLink: CARRIES_CREDENTIAL.has(row.template) });
       logger.info({ mailId: id, template: row.template, attempt: row.attempts }, 'e-mail sent');
     } catch (error) {
       const message = error instanceof Error ? error.message.slice(0, 500) : String(error);

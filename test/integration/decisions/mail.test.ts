@@ -36,6 +36,18 @@ describe('e-mail delivery', () => {
       // the submission confirmation went the same way
       expect(recipientsOf(smtp, firm.input.email).some((m) => m.subject?.includes('申报已提交'))).to.equal(true);
 
+      // a consent link is a credential: once delivered over SMTP, the outbox keeps no copy of it
+      const team = await firm.client.post('/api/talent-teams', { name: '邮件测试团队', members: [{ name: '赵六', role: 'member' }] });
+      await firm.client.post(`/api/talent-teams/${team.body.id}/members/${team.body.members[0].id}/consent-request`, { email: 'zhaoliu-mail@example.cn' });
+      const invite = await waitFor(async () => recipientsOf(smtp, 'zhaoliu-mail@example.cn')[0], 20_000, 'the consent e-mail');
+      const link = /\/consent\/[A-Za-z0-9_-]+/.exec(invite.text ?? '')![0];
+      const kept = await waitFor(async () => {
+        const [row] = await app.db.sequelize.query<{ status: string; data: string; body: string | null }>("SELECT status, data::text AS data, body FROM mail_outbox WHERE to_address = 'zhaoliu-mail@example.cn'", { type: QueryTypes.SELECT });
+        return row?.status === 'sent' ? row : null;
+      });
+      expect(kept.data).to.not.include(link);
+      expect(kept.body).to.equal(null);
+
       const deliveries = await waitFor(async () => {
         const reply = await officer.get(`/api/applications/${firm.applicationId}/mail`);
         return reply.body.items.every((i: { status: string }) => i.status === 'sent') ? reply.body.items : null;
