@@ -1,6 +1,8 @@
 import type { RefObject } from 'react';
 import { formatFixed2, formatNumber, formatYuan } from '../../lib/format';
 import { localize, useI18n, type MessageKey } from '../../lib/i18n';
+import { CriteriaList } from './criteria-list';
+import { ResultNotes } from './result-notes';
 import { ServerText } from './server-text';
 import type { CriterionOutcome, Outcome, PrecheckResult, ScreeningContext } from '../../lib/facts/screening-types';
 
@@ -14,14 +16,6 @@ const OUTCOME_EXPLAINED: Record<Outcome, MessageKey> = {
   eligible: 'precheck.outcome.eligibleBody',
   ineligible: 'precheck.outcome.ineligibleBody',
   incomplete: 'precheck.outcome.incompleteBody',
-};
-
-/** Icon and word for each criterion outcome: never colour alone. */
-const MARKS: Record<CriterionOutcome, { icon: string; text: MessageKey }> = {
-  pass: { icon: '✓', text: 'precheck.mark.pass' },
-  fail: { icon: '✗', text: 'precheck.mark.fail' },
-  review: { icon: '?', text: 'precheck.mark.review' },
-  missing: { icon: '…', text: 'precheck.mark.missing' },
 };
 
 const OUTCOME_ICON: Record<Outcome, string> = { eligible: '✓', ineligible: '✗', incomplete: '…' };
@@ -39,10 +33,6 @@ type Props = {
 
 export function PrecheckResultView({ result, programme, headingRef }: Props) {
   const { language, t } = useI18n();
-  const criterionLabel = (id: string) => {
-    const info = programme.criteria?.find((criterion) => criterion.id === id);
-    return info?.label ? localize(info.label, language) : '';
-  };
   const rubricLabel = (id: string) => {
     const item = programme.rubric?.items.find((rubricItem) => rubricItem.id === id);
     return item?.label ? localize(item.label, language) : '';
@@ -115,56 +105,9 @@ export function PrecheckResultView({ result, programme, headingRef }: Props) {
         )}
       </dl>
 
-      {result.notes && result.notes.length > 0 && (
-        <div className="notice notice--info">
-          <h3 className="notice__title">{t('precheck.notes')}</h3>
-          <ul>
-            {result.notes.map((note, index) => (
-              <li key={index}>
-                <ServerText value={note} />
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ResultNotes notes={result.notes} title={t('precheck.notes')} />
 
-      <h3>{t('precheck.criteria')}</h3>
-      <ol className="criteria-list">
-        {result.criteria.map((criterion) => {
-          const mark = MARKS[criterion.outcome] ?? MARKS.missing;
-          const label = criterionLabel(criterion.id);
-          return (
-            <li
-              key={criterion.id}
-              className={`criterion criterion--${criterion.outcome}`}
-              data-criterion={criterion.id}
-              data-outcome={criterion.outcome}
-            >
-              <p className="criterion__head">
-                <span className={`mark mark--${criterion.outcome}`}>
-                  <span className="mark__icon" aria-hidden="true">
-                    {mark.icon}
-                  </span>
-                  {t(mark.text)}
-                </span>{' '}
-                <span className="criterion__id">{criterion.id}</span>
-                {label && <span className="criterion__label"> {label}</span>}
-              </p>
-              {criterion.message && (
-                <p className="criterion__message">
-                  <ServerText value={criterion.message} />
-                </p>
-              )}
-              {criterion.citation && (
-                <p className="criterion__citation">
-                  <span className="card__meta-label">{t('precheck.citation')}</span>
-                  <ServerText value={criterion.citation} />
-                </p>
-              )}
-            </li>
-          );
-        })}
-      </ol>
+      <CriteriaList criteria={result.criteria} definitions={programme.criteria} heading={t('precheck.criteria')} />
 
       {result.scoreItems && result.scoreItems.length > 0 && (
         <>

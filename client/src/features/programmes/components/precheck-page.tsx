@@ -11,7 +11,7 @@ import { useApiResource } from '../../../lib/use-api-resource';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { getProgramme } from '../api/get-programme';
 import { precheck } from '../api/precheck';
-import { FactField } from '../../../components/ui/fact-fields';
+import { FactFormFields } from '../../../components/ui/fact-form-fields';
 import { parseFactSchema } from '../../../lib/facts/fact-schema';
 import {
   clearStored,
@@ -197,8 +197,6 @@ function PrecheckForm({ code, programme, title }: { code: string; programme: Pro
     clearStored(code);
   }
 
-  const asOfError = errors.fields[AS_OF_ID];
-
   return (
     <>
       <PageHeading>{title}</PageHeading>
@@ -217,44 +215,15 @@ function PrecheckForm({ code, programme, title }: { code: string; programme: Pro
 
       <form id="precheck-form" className="form precheck-form" onSubmit={handleSubmit} noValidate aria-busy={submitting || undefined}>
         {schema.fields.length === 0 && <p>{t('precheck.noFacts')}</p>}
-        {schema.fields.map((field) => (
-          <FactField
-            key={field.name}
-            node={field}
-            path={[field.name]}
-            value={typeof values === 'object' && !Array.isArray(values) ? values[field.name] : undefined}
-            onChange={handleChange}
-            errors={errors.fields}
-          />
-        ))}
-
-        <fieldset className="fieldset fact-group">
-          <legend className="fact-group__legend">{t('precheck.whenLegend')}</legend>
-          <div className={asOfError ? 'field field--error' : 'field'}>
-            <label className="field__label" htmlFor={AS_OF_ID}>
-              {t('precheck.asOf')}
-            </label>
-            <p className="field__hint" id={`${AS_OF_ID}-hint`}>
-              {t('precheck.asOfHint')}
-            </p>
-            {asOfError && (
-              <p className="field__error" id={`${AS_OF_ID}-error`}>
-                <span className="visually-hidden">{t('common.errorPrefix')}</span>
-                {asOfError}
-              </p>
-            )}
-            <input
-              className="field__input field__input--date"
-              id={AS_OF_ID}
-              name="asOf"
-              type="date"
-              value={asOf}
-              onChange={(event) => setAsOf(event.target.value)}
-              aria-invalid={asOfError ? true : undefined}
-              aria-describedby={[`${AS_OF_ID}-hint`, asOfError ? `${AS_OF_ID}-error` : ''].filter(Boolean).join(' ')}
-            />
-          </div>
-        </fieldset>
+        <FactFormFields
+          fields={schema.fields}
+          values={values}
+          onChange={handleChange}
+          errors={errors.fields}
+          asOfId={AS_OF_ID}
+          asOf={asOf}
+          onAsOfChange={setAsOf}
+        />
 
         <div className="button-row">
           <button className="button" type="submit">

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { ConfirmStep } from '../../../components/ui/confirm-step';
 import { ErrorSummary, type ErrorSummaryItem } from '../../../components/ui/error-summary';
-import { FactField } from '../../../components/ui/fact-fields';
+import { FactFormFields } from '../../../components/ui/fact-form-fields';
 import { FactSummary } from '../../../components/ui/fact-summary';
 import { LoadFailed } from '../../../components/ui/load-failed';
 import { Loading } from '../../../components/ui/loading';
@@ -248,7 +248,6 @@ function PointsView({ team, member, programme, initial }: ViewProps) {
   }
 
   const points = (value: number) => formatFixed2(value, language);
-  const asOfError = errors.fields[AS_OF_ID];
   const birthDateNote = member.idNumberMasked ? t('points.birthDateFromId', { masked: member.idNumberMasked }) : '';
 
   return (
@@ -308,51 +307,23 @@ function PointsView({ team, member, programme, initial }: ViewProps) {
           </ul>
           <ErrorSummary title={t('errors.summaryTitle')} items={summary} focusSignal={failedSubmits} />
           <form id="points-form" className="form precheck-form" onSubmit={handleCalculate} noValidate aria-busy={calculating || undefined}>
-            {schema.fields.map((field) =>
-              field.name === BIRTH_DATE && idHeld ? (
-                <div className="field points-derived" key={field.name} id="points-birthDate-note">
-                  <p className="field__label">{t('points.birthDate')}</p>
-                  <p className="field__hint">{birthDateNote}</p>
-                </div>
-              ) : (
-                <FactField
-                  key={field.name}
-                  node={field}
-                  path={[field.name]}
-                  value={typeof values === 'object' && !Array.isArray(values) ? values[field.name] : undefined}
-                  onChange={handleChange}
-                  errors={errors.fields}
-                />
-              ),
-            )}
-
-            <fieldset className="fieldset fact-group">
-              <legend className="fact-group__legend">{t('precheck.whenLegend')}</legend>
-              <div className={asOfError ? 'field field--error' : 'field'}>
-                <label className="field__label" htmlFor={AS_OF_ID}>
-                  {t('precheck.asOf')}
-                </label>
-                <p className="field__hint" id={`${AS_OF_ID}-hint`}>
-                  {t('precheck.asOfHint')}
-                </p>
-                {asOfError && (
-                  <p className="field__error" id={`${AS_OF_ID}-error`}>
-                    <span className="visually-hidden">{t('common.errorPrefix')}</span>
-                    {asOfError}
-                  </p>
-                )}
-                <input
-                  className="field__input field__input--date"
-                  id={AS_OF_ID}
-                  name="asOf"
-                  type="date"
-                  value={asOf}
-                  onChange={(event) => setAsOf(event.target.value)}
-                  aria-invalid={asOfError ? true : undefined}
-                  aria-describedby={[`${AS_OF_ID}-hint`, asOfError ? `${AS_OF_ID}-error` : ''].filter(Boolean).join(' ')}
-                />
-              </div>
-            </fieldset>
+            <FactFormFields
+              fields={schema.fields}
+              values={values}
+              onChange={handleChange}
+              errors={errors.fields}
+              asOfId={AS_OF_ID}
+              asOf={asOf}
+              onAsOfChange={setAsOf}
+              replaceField={(field) =>
+                field.name === BIRTH_DATE && idHeld ? (
+                  <div className="field points-derived" id="points-birthDate-note">
+                    <p className="field__label">{t('points.birthDate')}</p>
+                    <p className="field__hint">{birthDateNote}</p>
+                  </div>
+                ) : null
+              }
+            />
 
             <div className="button-row">
               <button className="button" type="submit" id="points-calculate">

@@ -1,18 +1,11 @@
 import { formatFixed2, formatNumber } from '../../../lib/format';
-import { localize, useI18n, type MessageKey } from '../../../lib/i18n';
+import { useI18n } from '../../../lib/i18n';
 import { OFFICER_ITEMS, hundredths, pointsThreshold } from '../../../lib/recognition/points';
 import { officerItemLabel, pointsHintText } from '../../../lib/recognition/labels';
+import { CriteriaList } from '../../../components/ui/criteria-list';
+import { ResultNotes } from '../../../components/ui/result-notes';
 import { ServerText } from '../../../components/ui/server-text';
-import type { CriterionOutcome } from '../../../lib/facts/screening-types';
 import type { PointsProgramme, PrecheckResult } from '../types';
-
-/** Icon and word for each condition's outcome: never colour alone. */
-const MARKS: Record<CriterionOutcome, { icon: string; text: MessageKey }> = {
-  pass: { icon: '✓', text: 'precheck.mark.pass' },
-  fail: { icon: '✗', text: 'precheck.mark.fail' },
-  review: { icon: '?', text: 'precheck.mark.review' },
-  missing: { icon: '…', text: 'precheck.mark.missing' },
-};
 
 type Props = {
   result: PrecheckResult;
@@ -31,10 +24,6 @@ export function PointsBreakdown({ result, programme, id, forFirm }: Props) {
   const threshold = pointsThreshold(result);
   const met = hundredths(total) >= hundredths(threshold);
   const gap = Math.max(0, hundredths(threshold) - hundredths(total)) / 100;
-  const criterionLabel = (criterionId: string) => {
-    const info = programme.criteria?.find((criterion) => criterion.id === criterionId);
-    return info?.label ? localize(info.label, language) : '';
-  };
   // The threshold is a condition ("100 points"), not a score: it shows as the policy states it.
   const limit = formatNumber(threshold, language);
   const totalText = met ? t('breakdown.totalMet', { threshold: limit }) : t('breakdown.totalShort', { threshold: limit, gap: points(gap) });
@@ -106,51 +95,9 @@ export function PointsBreakdown({ result, programme, id, forFirm }: Props) {
         </table>
       </div>
 
-      <h3 id={`${id}-conditions`}>{t('breakdown.conditions')}</h3>
-      <ol className="criteria-list" aria-labelledby={`${id}-conditions`}>
-        {result.criteria.map((criterion) => {
-          const mark = MARKS[criterion.outcome] ?? MARKS.missing;
-          const label = criterionLabel(criterion.id);
-          return (
-            <li key={criterion.id} className={`criterion criterion--${criterion.outcome}`} data-criterion={criterion.id} data-outcome={criterion.outcome}>
-              <p className="criterion__head">
-                <span className={`mark mark--${criterion.outcome}`}>
-                  <span className="mark__icon" aria-hidden="true">
-                    {mark.icon}
-                  </span>
-                  {t(mark.text)}
-                </span>{' '}
-                <span className="criterion__id">{criterion.id}</span>
-                {label && <span className="criterion__label"> {label}</span>}
-              </p>
-              {criterion.message && (
-                <p className="criterion__message">
-                  <ServerText value={criterion.message} />
-                </p>
-              )}
-              {criterion.citation && (
-                <p className="criterion__citation">
-                  <span className="card__meta-label">{t('precheck.citation')}</span>
-                  <ServerText value={criterion.citation} />
-                </p>
-              )}
-            </li>
-          );
-        })}
-      </ol>
+      <CriteriaList criteria={result.criteria} definitions={programme.criteria} heading={t('breakdown.conditions')} headingId={`${id}-conditions`} />
 
-      {result.notes && result.notes.length > 0 && (
-        <div className="notice notice--info">
-          <h3 className="notice__title">{t('breakdown.notes')}</h3>
-          <ul>
-            {result.notes.map((note, index) => (
-              <li key={index}>
-                <ServerText value={note} />
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ResultNotes notes={result.notes} title={t('breakdown.notes')} />
     </>
   );
 }
