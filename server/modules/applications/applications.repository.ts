@@ -114,12 +114,12 @@ export function createApplicationsRepository(models: Models) {
       );
     },
 
-    async history(applicationId: string) {
+    async history(applicationId: string, transaction?: Transaction) {
       const rows = await sequelize.query<{ at: Date; from_status: string | null; to_status: string; event: string; note: string | null; changes: unknown; by_name: string | null }>(
         `SELECT t.at, t.from_status, t.to_status, t.event, t.note, t.changes, u.display_name AS by_name
            FROM application_transitions t LEFT JOIN users u ON u.id = t.by_user
           WHERE t.application_id = :applicationId ORDER BY t.id`,
-        { replacements: { applicationId }, type: QueryTypes.SELECT },
+        { replacements: { applicationId }, type: QueryTypes.SELECT, transaction },
       );
       return rows.map((r) => ({ at: new Date(r.at).toISOString(), from: r.from_status, to: r.to_status, event: r.event, by: r.by_name, note: r.note, changes: r.changes }));
     },

@@ -52,9 +52,9 @@ export function createRuleSetsRepository(models: Models) {
       return row ? toRuleSet(row) : null;
     },
 
-    async findByUids(uids: number[]): Promise<StoredRuleSet[]> {
+    async findByUids(uids: number[], transaction?: Transaction): Promise<StoredRuleSet[]> {
       if (uids.length === 0) return [];
-      const rows = await models.RuleSet.findAll({ where: { uid: uids } });
+      const rows = await models.RuleSet.findAll({ where: { uid: uids }, transaction });
       return rows.map(toRuleSet);
     },
 
