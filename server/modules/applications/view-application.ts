@@ -42,13 +42,10 @@ export function makeListApplications(deps: { applications: ApplicationsRepositor
     // a firm sees its own; without a company there is nothing to see
     if (!staff && !user.companyId) return { items: [], total: 0 };
     const { items, total } = await deps.applications.list({ ...filter, companyId: staff ? undefined : user.companyId! });
-    // a page holds few distinct calls and companies: look each up once
+    // a page holds few distinct calls but a company per row: companies in one query, each call once
     const callIds = [...new Set(items.map((a) => a.callId))];
     const companyIds = [...new Set(items.map((a) => a.companyId))];
-    const [calls, companies] = await Promise.all([
-      Promise.all(callIds.map((id) => deps.calls.findById(id))),
-      Promise.all(companyIds.map((id) => deps.identity.findCompanyById(id))),
-    ]);
+    const [calls, companies] = await Promise.all([Promise.all(callIds.map((id) => deps.calls.findById(id))), deps.identity.findCompaniesByIds(companyIds)]);
     const callById = new Map(calls.filter((c) => c !== null).map((c) => [c.id, c]));
     const companyById = new Map(companies.filter((c) => c !== null).map((c) => [c.id, c]));
     return {

@@ -45,6 +45,13 @@ export function createIdentityRepository(models: Models) {
       return row ? toCompany(row) : null;
     },
 
+    /** Several companies in one query (lists show a company per row). */
+    async findCompaniesByIds(ids: string[]): Promise<Company[]> {
+      if (ids.length === 0) return [];
+      const rows = await models.Company.findAll({ where: { id: ids } });
+      return rows.map(toCompany);
+    },
+
     async findCompanyByUscc(uscc: string, transaction?: Transaction): Promise<Company | null> {
       const row = await models.Company.findOne({ where: { uscc }, transaction });
       return row ? toCompany(row) : null;
