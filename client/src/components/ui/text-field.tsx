@@ -1,5 +1,5 @@
 import type { HTMLInputAutoCompleteAttribute, InputHTMLAttributes } from 'react';
-import { useT } from '../../lib/i18n';
+import { describedBy, FieldFrame } from './field-frame';
 
 type TextFieldProps = {
   /** Used as both id and name, so tests and error-summary links can find the input. */
@@ -34,27 +34,8 @@ export function TextField({
   autoCapitalize,
   className,
 }: TextFieldProps) {
-  const t = useT();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
-
   return (
-    <div className={error ? 'field field--error' : 'field'}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field__error" id={errorId}>
-          <span className="visually-hidden">{t('common.errorPrefix')}</span>
-          {error}
-        </p>
-      )}
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <input
         className={className ? `field__input ${className}` : 'field__input'}
         id={id}
@@ -66,11 +47,11 @@ export function TextField({
         required={required}
         aria-required={required || undefined}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(id, hint, error)}
         inputMode={inputMode}
         spellCheck={spellCheck}
         autoCapitalize={autoCapitalize}
       />
-    </div>
+    </FieldFrame>
   );
 }
