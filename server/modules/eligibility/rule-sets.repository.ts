@@ -36,8 +36,23 @@ export function publicRuleSet(ruleSet: RuleSet) {
 
 export type RuleSetsRepository = ReturnType<typeof createRuleSetsRepository>;
 
+/** How long a process trusts its copy of a programme's rule sets; a version published here clears it at once. */
+const CACHE_MS = 5_000;
+
 export function createRuleSetsRepository(models: Models) {
+  // Rule sets are immutable rows and new versions take effect on a future date, so the public pre-check reads them from
+  // memory rather than the database on every request (a version published by another server is seen within 5 s).
+  const cache = new Map<string, { at: number; versions: Promise<StoredRuleSet[]> }>();
   return {
+    async listForProgrammeCached(programme: string): Promise<StoredRuleSet[]> {
+      const hit = cache.get(programme);
+      if (hit && Date.now() - hit.at < CACHE_MS) return hit.versions;
+      const versions = this.listForProgramme(programme);
+      cache.set(programme, { at: Date.now(), versions });
+      versions.catch(() => cache.delete(programme));
+      return versions;
+    },
+
     async listForProgramme(programme: string, transaction?: Transaction): Promise<StoredRuleSet[]> {
       const rows = await models.RuleSet.findAll({
         where: { programmeCode: programme },
@@ -72,6 +87,7 @@ export function createRuleSetsRepository(models: Models) {
       ruleSet: RuleSet & { note: string | null; basedOnVersion: number | null; createdBy: string | null },
       transaction?: Transaction,
     ): Promise<StoredRuleSet> {
+      cache.delete(ruleSet.programme);
       const row = await models.RuleSet.create(
         {
           id: ruleSet.id,

@@ -15,7 +15,7 @@ export function makeRunPrecheck(deps: { ruleSets: RuleSetsRepository }) {
     if (!isProgrammeCode(programme)) throw notFound(`programme ${programme}`);
     const checked = validateFacts(programme, input.facts);
     if (!checked.ok) throw new AppError('validation_failed', { errors: checked.errors, log: checked.errors.map((e) => e.field).join(', ') });
-    const versions = await deps.ruleSets.listForProgramme(programme);
+    const versions = await deps.ruleSets.listForProgrammeCached(programme);
     if (!versions.some((v) => v.kind === 'eligibility')) throw notFound(`no rule set for ${programme}`);
     // asOf defaults to today on the server's clock, in Beijing time
     return evaluate(programme, checked.facts, versions, input.asOf ?? beijingDate());
