@@ -13,3 +13,12 @@ export function describeError(error: unknown, t: Translate): string {
   }
   return t('errors.unexpected');
 }
+
+/**
+ * The error summary's lines for a failed form submission: the server's field errors, each placed on the form's field
+ * (`fieldIdOf` maps the server's field name to the input's id), or one general line when the server named no field.
+ */
+export function errorSummaryItems(error: unknown, fieldIdOf: (field: string) => string | undefined, t: Translate): { fieldId?: string; message: string }[] {
+  const fromServer = isApiError(error) ? error.errors.map((problem) => ({ fieldId: fieldIdOf(problem.field), message: problem.message })) : [];
+  return fromServer.length > 0 ? fromServer : [{ message: describeError(error, t) }];
+}

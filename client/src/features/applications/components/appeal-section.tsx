@@ -2,11 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import { ConfirmStep } from '../../../components/ui/confirm-step';
 import { ErrorSummary, type ErrorSummaryItem } from '../../../components/ui/error-summary';
 import { TextAreaField } from '../../../components/ui/text-area-field';
-import { isApiError } from '../../../lib/api';
+
 import { formatDate, formatDateTime, todayInBeijing } from '../../../lib/datetime';
 import { appealStatusText } from '../../../lib/decisions/labels';
 import type { Appeal } from '../../../lib/decisions/types';
-import { describeError } from '../../../lib/error-message';
+import { errorSummaryItems } from '../../../lib/error-message';
 import { formatFixed2 } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import { fileAppeal } from '../api/file-appeal';
@@ -146,10 +146,8 @@ function AppealForm({ application, programme, onFiled }: { application: Applicat
       setConfirming(false);
       await onFiled();
     } catch (error) {
-      const items: ErrorSummaryItem[] = isApiError(error)
-        ? error.errors.map((problem) => ({ fieldId: problem.field === 'reasons' ? 'appeal-reasons' : undefined, message: problem.message }))
-        : [];
-      fail(items.length > 0 ? items : [{ message: describeError(error, t) }]);
+      const items = errorSummaryItems(error, (field) => field === 'reasons' ? 'appeal-reasons' : undefined, t);
+      fail(items);
     } finally {
       setBusy(false);
     }

@@ -8,7 +8,7 @@ import { PageHeading } from '../../../components/ui/page-heading';
 import { TextField } from '../../../components/ui/text-field';
 import { isApiError } from '../../../lib/api';
 import { formatDateTime } from '../../../lib/datetime';
-import { describeError } from '../../../lib/error-message';
+import { describeError, errorSummaryItems } from '../../../lib/error-message';
 import { findIdNumberProblem, idNumberProblemMessage, normalizeIdNumber } from '../../../lib/id-number';
 import { localize, useI18n } from '../../../lib/i18n';
 import { memberRoleText } from '../../../lib/talent/labels';
@@ -145,10 +145,8 @@ function ConsentForm({ token, onGiven }: { token: string; onGiven: (given: Conse
       setIdNumber('');
       onGiven(given);
     } catch (error) {
-      const fromServer: ErrorSummaryItem[] = isApiError(error)
-        ? error.errors.map((problem) => ({ fieldId: SERVER_FIELDS[problem.field], message: problem.message }))
-        : [];
-      setErrors(fromServer.length > 0 ? fromServer : [{ message: describeError(error, t) }]);
+      const fromServer = errorSummaryItems(error, (field) => SERVER_FIELDS[field], t);
+      setErrors(fromServer);
       setAttempts((n) => n + 1);
       setBusy(false);
     }

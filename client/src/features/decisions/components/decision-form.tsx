@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { ConfirmStep } from '../../../components/ui/confirm-step';
 import { ErrorSummary, type ErrorSummaryItem } from '../../../components/ui/error-summary';
 import { TextAreaField } from '../../../components/ui/text-area-field';
-import { isApiError } from '../../../lib/api';
+
 import { REJECT_REASONS, reasonText } from '../../../lib/decisions/labels';
-import { describeError } from '../../../lib/error-message';
+import { errorSummaryItems } from '../../../lib/error-message';
 import { formatYuan } from '../../../lib/format';
 import { useI18n } from '../../../lib/i18n';
 import { decideApplication } from '../api/decide-application';
@@ -109,10 +109,8 @@ export function DecisionForm({ applicationId, company, awardAmount, remaining, a
       setConfirming(false);
       await onDecided(result);
     } catch (error) {
-      const items: ErrorSummaryItem[] = isApiError(error)
-        ? error.errors.map((problem) => ({ fieldId: SERVER_FIELDS[problem.field], message: problem.message }))
-        : [];
-      fail(items.length > 0 ? items : [{ message: describeError(error, t) }]);
+      const items = errorSummaryItems(error, (field) => SERVER_FIELDS[field], t);
+      fail(items);
     } finally {
       setBusy(false);
     }

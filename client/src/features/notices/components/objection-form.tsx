@@ -3,9 +3,9 @@ import { ErrorSummary, type ErrorSummaryItem } from '../../../components/ui/erro
 import { Notice } from '../../../components/ui/notice';
 import { TextAreaField } from '../../../components/ui/text-area-field';
 import { TextField } from '../../../components/ui/text-field';
-import { isApiError } from '../../../lib/api';
+
 import { formatDateTime } from '../../../lib/datetime';
-import { describeError } from '../../../lib/error-message';
+import { errorSummaryItems } from '../../../lib/error-message';
 import { useI18n } from '../../../lib/i18n';
 import { submitObjection } from '../api/submit-objection';
 import type { NoticeItem, ObjectionReceipt } from '../types';
@@ -77,10 +77,8 @@ export function ObjectionForm({ noticeId, items }: { noticeId: string; items: No
       setValues(EMPTY);
       setReceipt(answer);
     } catch (error) {
-      const fromServer: ErrorSummaryItem[] = isApiError(error)
-        ? error.errors.map((problem) => ({ fieldId: IDS[problem.field as Field], message: problem.message }))
-        : [];
-      setErrors(fromServer.length > 0 ? fromServer : [{ message: describeError(error, t) }]);
+      const fromServer = errorSummaryItems(error, (field) => IDS[field as Field], t);
+      setErrors(fromServer);
       setAttempts((n) => n + 1);
     } finally {
       setBusy(false);

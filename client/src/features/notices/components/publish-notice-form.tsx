@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { ErrorSummary, type ErrorSummaryItem } from '../../../components/ui/error-summary';
 import { Notice } from '../../../components/ui/notice';
-import { isApiError } from '../../../lib/api';
-import { describeError } from '../../../lib/error-message';
+
+import { errorSummaryItems } from '../../../lib/error-message';
 import { useI18n } from '../../../lib/i18n';
 import { publishNotice } from '../api/publish-notice';
 import type { PublicNotice } from '../types';
@@ -43,8 +43,8 @@ export function PublishNoticeForm({ callId, onPublished }: { callId: string; onP
       await onPublished();
     } catch (error) {
       const fields: Record<string, string> = { workingDays: IDS.workingDays, startsOn: IDS.startsOn };
-      const items: ErrorSummaryItem[] = isApiError(error) ? error.errors.map((problem) => ({ fieldId: fields[problem.field], message: problem.message })) : [];
-      fail(items.length > 0 ? items : [{ message: describeError(error, t) }]);
+      const items = errorSummaryItems(error, (field) => fields[field], t);
+      fail(items);
     } finally {
       setBusy(false);
     }

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorSummary, type ErrorSummaryItem } from '../../../components/ui/error-summary';
 import { Notice } from '../../../components/ui/notice';
-import { isApiError } from '../../../lib/api';
-import { describeError } from '../../../lib/error-message';
+
+import { errorSummaryItems } from '../../../lib/error-message';
 import { useI18n } from '../../../lib/i18n';
 import { formatPoints } from '../../../lib/reviews/rubric';
 import { moderateScore } from '../api/moderate-score';
@@ -48,10 +48,8 @@ export function ModerationForm({ applicationId, maxTotal, currentTotal, onModera
       setDone(true);
       await onModerated();
     } catch (error) {
-      const items: ErrorSummaryItem[] = isApiError(error)
-        ? error.errors.map((problem) => ({ fieldId: FIELD_IDS[problem.field], message: problem.message }))
-        : [];
-      fail(items.length > 0 ? items : [{ message: describeError(error, t) }]);
+      const items = errorSummaryItems(error, (field) => FIELD_IDS[field], t);
+      fail(items);
     } finally {
       setBusy(false);
     }

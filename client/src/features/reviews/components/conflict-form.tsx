@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorSummary, type ErrorSummaryItem } from '../../../components/ui/error-summary';
 import { isApiError } from '../../../lib/api';
-import { describeError } from '../../../lib/error-message';
+import { errorSummaryItems } from '../../../lib/error-message';
 import { useI18n } from '../../../lib/i18n';
 import { declareConflict } from '../api/declare-conflict';
 import type { ReviewDetail } from '../types';
@@ -37,10 +37,8 @@ export function ConflictForm({ review, onDeclared, onStale }: { review: ReviewDe
       const updated = await declareConflict(review.id, choice === 'conflict', choice === 'conflict' ? note.trim() : undefined);
       onDeclared(updated);
     } catch (error) {
-      const items: ErrorSummaryItem[] = isApiError(error)
-        ? error.errors.map((problem) => ({ fieldId: problem.field === 'note' ? 'conflict-note' : undefined, message: problem.message }))
-        : [];
-      fail(items.length > 0 ? items : [{ message: describeError(error, t) }]);
+      const items = errorSummaryItems(error, (field) => field === 'note' ? 'conflict-note' : undefined, t);
+      fail(items);
       if (isApiError(error) && error.code === 'conflict_already_declared') await onStale();
     } finally {
       setBusy(false);

@@ -2,8 +2,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorSummary, type ErrorSummaryItem } from '../../../components/ui/error-summary';
 import { TextField } from '../../../components/ui/text-field';
-import { isApiError } from '../../../lib/api';
-import { describeError } from '../../../lib/error-message';
+
+import { errorSummaryItems } from '../../../lib/error-message';
 import { useI18n } from '../../../lib/i18n';
 import { applicationStatusText } from '../../../lib/reviews/labels';
 import { useApiResource } from '../../../lib/use-api-resource';
@@ -115,12 +115,10 @@ export function CreateTeamForm() {
       setRows([]);
       navigate(`/teams/${encodeURIComponent(team.id)}`, { state: { created: team.name } });
     } catch (error) {
-      const fromServer: ErrorSummaryItem[] = isApiError(error)
-        ? error.errors.map((problem) => ({ fieldId: fieldIdFor(problem.field), message: problem.message }))
-        : [];
+      const fromServer = errorSummaryItems(error, (field) => fieldIdFor(field), t);
       const byField: Record<string, string> = {};
       for (const item of fromServer) if (item.fieldId) byField[item.fieldId] ??= item.message;
-      fail(fromServer.length > 0 ? fromServer : [{ message: describeError(error, t) }], byField);
+      fail(fromServer, byField);
       setBusy(false);
     }
   }
