@@ -12,6 +12,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import PDFDocument from 'pdfkit';
 import { evaluate } from '../server/modules/eligibility/evaluate.ts';
+import { exampleHteFacts } from '../seeders/example-facts.ts';
 import { defaultRuleSets } from '../server/modules/eligibility/rule-sets/index.ts';
 import { renderLetter, warmUpLetters, type LetterContent } from '../server/modules/letters/render-letter.ts';
 import { createRequire } from 'node:module';
@@ -22,25 +23,7 @@ const DURATION = quick ? 1 : 8;
 const CONNECTIONS = 32;
 const PASSWORD = 'bench-password-1';
 
-const hteFacts = {
-  establishedOn: '2018-03-01',
-  techField: 'electronic_information',
-  ipItems: [{ type: 'invention', registrationNo: 'ZL201810000001.X', grantedOn: '2019-05-01', inForce: true, acquisition: 'self', usedInEarlierRecognition: false }],
-  staffTotal: 100,
-  staffTech: 30,
-  rdExpense: [3_000_000, 3_000_000, 3_000_000],
-  rdExpenseDomestic: [3_000_000, 3_000_000, 3_000_000],
-  salesRevenue: [40_000_000, 40_000_000, 40_000_000],
-  hiTechRevenue: 30_000_000,
-  totalRevenue: 40_000_000,
-  netAssets: [10_000_000, 12_000_000, 15_000_000],
-  transfers: 15,
-  majorIncidentLastYear: false,
-  firstRecognition: true,
-  firstEntryFourAbove: false,
-  rdDeductionPrevYear: 3_000_000,
-  rdDeductionYearBefore: 2_500_000,
-};
+const hteFacts = exampleHteFacts;
 const HTE_DOCUMENTS = ['business_licence', 'ip_certificates', 'rd_audit_report', 'hitech_revenue_audit', 'financial_statements', 'staff_list'];
 
 async function freePort(): Promise<number> {

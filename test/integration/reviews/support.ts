@@ -1,30 +1,13 @@
 // Shared set-up for review tests: an officer opens a call of a reviewed programme, firms submit eligible
 // applications, and a pool of reviewers (each on their own mail domain, so no accidental domain conflict).
 import crypto from 'node:crypto';
+import { exampleHteFacts } from '../../../seeders/example-facts.ts';
 import type { TestApp } from '../../support/app.ts';
 import { PASSWORD, createStaffUser, signedInApplicant, signedInStaff } from '../../support/factories.ts';
 import { pdfBytes } from '../../support/files.ts';
 import { TestClient } from '../../support/client.ts';
 
-export const eligibleHteFacts = {
-  establishedOn: '2018-03-01',
-  techField: 'electronic_information',
-  ipItems: [{ type: 'invention', registrationNo: 'ZL201810000001.X', grantedOn: '2019-05-01', inForce: true, acquisition: 'self', usedInEarlierRecognition: false }],
-  staffTotal: 100,
-  staffTech: 30,
-  rdExpense: [3_000_000, 3_000_000, 3_000_000],
-  rdExpenseDomestic: [3_000_000, 3_000_000, 3_000_000],
-  salesRevenue: [40_000_000, 40_000_000, 40_000_000],
-  hiTechRevenue: 30_000_000,
-  totalRevenue: 40_000_000,
-  netAssets: [10_000_000, 12_000_000, 15_000_000],
-  transfers: 15,
-  majorIncidentLastYear: false,
-  firstRecognition: true,
-  firstEntryFourAbove: false,
-  rdDeductionPrevYear: 3_000_000,
-  rdDeductionYearBefore: 2_500_000,
-};
+export const eligibleHteFacts = exampleHteFacts;
 
 export const eligibleUnicornFacts = {
   establishedOn: '2020-06-01',
