@@ -168,7 +168,7 @@ export function makeTalentTeams(deps: Deps) {
       raise(checked.errors, checked.consentMissing);
       await duplicateAsFieldError('idNumber', () => deps.sequelize.transaction(async (transaction) => {
         const found = await ownMember(teamId, memberId, actor.user, transaction);
-        if (input.idNumber && found.member.consent.status === 'given' && found.member.consent.method === 'member_confirmation') {
+        if (input.idNumber && found.member.consentRecord.status === 'given' && found.member.consentRecord.method === 'member_confirmation') {
           // the member entered and consented to this number themselves: only they (or a withdrawal) change it
           throw new AppError('invalid_transition', { log: 'member-confirmed ID number' });
         }
@@ -211,14 +211,14 @@ export function makeTalentTeams(deps: Deps) {
       const team = await visibleTeam(teamId, user);
       const found = await deps.talent.findMember(teamId, memberId);
       const content = found?.form ? await deps.talent.formContent(found.form.sha256) : null;
-      if (!found?.form || !content || !found.member.consent.form) throw notFound('consent form');
+      if (!found?.form || !content || !found.member.consentRecord.form) throw notFound('consent form');
       if (team.company.id !== user.companyId) {
         await deps.audit.record(
           { userId: user.id, label: user.email, clientIp },
           { action: 'pii.consent_form_viewed', entityType: 'team_member', entityId: memberId, companyId: team.company.id },
         );
       }
-      return { filename: found.member.consent.form.filename, mediaType: found.form.mediaType, content };
+      return { filename: found.member.consentRecord.form.filename, mediaType: found.form.mediaType, content };
     },
 
     async requestConsent(teamId: string, memberId: string, email: string, language: string, actor: Actor) {

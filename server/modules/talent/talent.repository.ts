@@ -22,7 +22,9 @@ export function toMember(row: MemberRow) {
     role: row.role,
     email: row.email,
     idNumberMasked: row.id_last4 ? `${'*'.repeat(14)}${row.id_last4}` : null,
-    consent: {
+    /** api.md: whether the member's consent is held now; `consentRecord` says how, when and under which text. */
+    consent: row.consent_status === 'given',
+    consentRecord: {
       status: row.consent_status,
       method: row.consent_method,
       textVersion: row.consent_text_version,

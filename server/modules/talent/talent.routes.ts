@@ -25,7 +25,7 @@ import {
 import { localizeDeep } from '../eligibility/localize.ts';
 
 const ip = (req: { ip?: string }) => req.ip ?? 'unknown';
-const MEMBER = '{ id, name, role, email, idNumberMasked, consent: { status, method, textVersion, at, form, requestExpiresAt }, erasedAt }';
+const MEMBER = '{ id, name, role, email, idNumberMasked, consent (held now), consentRecord: { status, method, textVersion, at, form, requestExpiresAt }, erasedAt }';
 
 export function talentRoutes(services: Services): RouteSpec[] {
   const teams = services.useCases.talentTeams;

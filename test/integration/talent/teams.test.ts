@@ -67,9 +67,11 @@ describe('talent teams and protected ID numbers', () => {
     expect(created.status, created.text).to.equal(201);
     const [leader, core, pending] = created.body.members;
     expect(leader.idNumberMasked).to.equal(`**************${leaderId.slice(-4)}`);
-    expect(leader.consent).to.include({ status: 'given', method: 'firm_attestation', textVersion: 'pipl-29-v1' });
+    expect(leader.consent).to.equal(true);
+    expect(leader.consentRecord).to.include({ status: 'given', method: 'firm_attestation', textVersion: 'pipl-29-v1' });
     expect(pending).to.include({ idNumberMasked: null });
-    expect(pending.consent.status).to.equal('none');
+    expect(pending.consent).to.equal(false);
+    expect(pending.consentRecord.status).to.equal('none');
 
     const teamId = created.body.id;
     const replies = [
@@ -127,7 +129,7 @@ describe('talent teams and protected ID numbers', () => {
     expect(requested.status, requested.text).to.equal(202);
     const [mail] = await app.db.sequelize.query<{ data: { link: string } }>("SELECT data FROM mail_outbox WHERE to_address = 'sunyue@example.cn' AND template = 'consent-request' ORDER BY id DESC LIMIT 1", { type: QueryTypes.SELECT });
     const token = mail.data.link.split('/consent/')[1];
-    expect((await firm.client.get(`/api/talent-teams/${teamId}`)).body.members[0].consent.status).to.equal('requested');
+    expect((await firm.client.get(`/api/talent-teams/${teamId}`)).body.members[0].consentRecord.status).to.equal('requested');
 
     const member = new TestClient(app.baseUrl);
     member.csrfToken = (await member.get('/api/auth/csrf')).body.csrfToken;
@@ -151,7 +153,7 @@ describe('talent teams and protected ID numbers', () => {
     expect(logged).to.include('/api/consent/[token]');
     expect(logged).to.not.include(token);
     const team = await firm.client.get(`/api/talent-teams/${teamId}`);
-    expect(team.body.members[0].consent).to.include({ status: 'given', method: 'member_confirmation' });
+    expect(team.body.members[0].consentRecord).to.include({ status: 'given', method: 'member_confirmation' });
 
     const formBytes = pdfBytes(`consent-${crypto.randomUUID()}`);
     const form = await firm.client.upload(`/api/talent-teams/${teamId}/members/${memberId}/consent-form`, {}, { name: '同意书.pdf', content: formBytes, type: 'application/pdf' });
@@ -173,7 +175,8 @@ describe('talent teams and protected ID numbers', () => {
     const withdrawn = await firm.client.post(`/api/talent-teams/${teamId}/members/${memberId}/consent-withdrawal`, { note: '本人书面撤回' });
     expect(withdrawn.status, withdrawn.text).to.equal(200);
     expect(withdrawn.body.idNumberMasked).to.equal(null);
-    expect(withdrawn.body.consent.status).to.equal('withdrawn');
+    expect(withdrawn.body.consent).to.equal(false);
+    expect(withdrawn.body.consentRecord.status).to.equal('withdrawn');
     const [row] = await app.db.sequelize.query<{ id_number_enc: Buffer | null; id_number_hash: string | null }>('SELECT id_number_enc, id_number_hash FROM team_members WHERE id = :memberId', {
       replacements: { memberId },
       type: QueryTypes.SELECT,
@@ -190,7 +193,6 @@ describe('talent teams and protected ID numbers', () => {
   it('when the retention period has passed, then the job anonymises the members and records it', async () => {
     const firm = await signedInApplicant(app.baseUrl);
     const created = await firm.client.post('/api/talent-teams', { name: '已结束的团队', members: [{ name: '周强', role: 'leader', idNumber: validResidentId(), consent: true, email: 'zq@example.cn' }] });
-    const memberId = created.body.members[0].id;
     const days = app.services.config.piiRetentionDays;
     // a team without an application is dated from its last change
     await app.db.sequelize.query(
@@ -206,7 +208,6 @@ describe('talent teams and protected ID numbers', () => {
     const [audit] = await app.db.sequelize.query<{ after: { teams: string[] } }>("SELECT after FROM audit_events WHERE action = 'pii.retention_applied' ORDER BY id DESC LIMIT 1", { type: QueryTypes.SELECT });
     expect(audit.after.teams).to.include(created.body.id);
     expect(await app.services.useCases.talentTeams.applyRetention()).to.equal(0); // nothing twice
-    void memberId;
   });
 
   it('when a talent-team application names its leader and core members, then an ID number is taken only from the consented roster and stored masked', async () => {

@@ -29,7 +29,9 @@ export type Member = {
   email: string | null;
   /** e.g. "**************123X"; null when no ID number is held. */
   idNumberMasked: string | null;
-  consent: Consent;
+  /** Whether the member's consent is held now (api.md). */
+  consent: boolean;
+  consentRecord: Consent;
   /** When the member's personal data was erased (withdrawal or retention). */
   erasedAt: string | null;
 };

@@ -48,7 +48,7 @@ export function ConsentFormUpload({ teamId, member, onUploaded, onCancel }: Prop
   return (
     <>
       <p>{t('consentUpload.explain')}</p>
-      {member.consent.form && <p id="consent-form-current">{t('consentUpload.current', { filename: member.consent.form.filename })}</p>}
+      {member.consentRecord.form && <p id="consent-form-current">{t('consentUpload.current', { filename: member.consentRecord.form.filename })}</p>}
       {upload && <UploadProgress upload={upload} />}
       <FileField
         id="consent-form-file"

@@ -38,8 +38,8 @@ type Props = {
 function firmActions(member: Member): MemberAction[] {
   if (member.erasedAt) return ['remove'];
   const actions: MemberAction[] = ['edit', 'upload'];
-  if (member.consent.status !== 'given') actions.push('link');
-  if (member.consent.status === 'given') actions.push('withdraw');
+  if (member.consentRecord.status !== 'given') actions.push('link');
+  if (member.consentRecord.status === 'given') actions.push('withdraw');
   actions.push('remove');
   return actions;
 }
@@ -79,7 +79,7 @@ export function RosterTable({ team, firm, officer, revealed, recognition, onActi
             ];
             const shown = revealed?.memberId === member.id ? revealed : null;
             return (
-              <tr key={member.id} data-member={member.id} data-consent-status={member.consent.status} data-erased={member.erasedAt ? 'true' : undefined}>
+              <tr key={member.id} data-member={member.id} data-consent-status={member.consentRecord.status} data-erased={member.erasedAt ? 'true' : undefined}>
                 <th scope="row">{member.name || <span className="muted">{t('roster.nameErased')}</span>}</th>
                 <td>{memberRoleText(member.role, t)}</td>
                 <td id={idCellId(member.id)}>
@@ -89,9 +89,9 @@ export function RosterTable({ team, firm, officer, revealed, recognition, onActi
                   <ConsentCell member={member} />
                 </td>
                 <td>
-                  {member.consent.form ? (
-                    <a href={consentFormUrl(team.id, member.id)} download={member.consent.form.filename} id={`member-${member.id}-form`}>
-                      {member.consent.form.filename}
+                  {member.consentRecord.form ? (
+                    <a href={consentFormUrl(team.id, member.id)} download={member.consentRecord.form.filename} id={`member-${member.id}-form`}>
+                      {member.consentRecord.form.filename}
                       <span className="visually-hidden">{t('roster.forMember', { name: memberName(member, t) })}</span>
                     </a>
                   ) : (
@@ -198,7 +198,7 @@ function RevealedNumber({ memberId, idNumber, onHide }: { memberId: string; idNu
 
 function ConsentCell({ member }: { member: Member }) {
   const { language, t } = useI18n();
-  const { consent } = member;
+  const consent = member.consentRecord;
   return (
     <>
       <span className={`status status--consent-${consent.status}`} data-consent-status={consent.status}>

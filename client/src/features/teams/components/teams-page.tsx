@@ -63,7 +63,7 @@ function TeamsTable({ teams, total, showCompany }: { teams: Team[]; total: numbe
         <tbody>
           {teams.map((team) => {
             const current = team.members.filter((member) => !member.erasedAt);
-            const given = current.filter((member) => member.consent.status === 'given').length;
+            const given = current.filter((member) => member.consentRecord.status === 'given').length;
             return (
               <tr key={team.id} data-team={team.id}>
                 <th scope="row">
