@@ -1,7 +1,8 @@
 // Decision letters as PDF (pdfkit, Noto Sans SC embedded as a subset). The wording lives in editable templates,
 // templates/letters/<kind>.<language>.txt: Mustache placeholders, then one block per paragraph:
 //   "# "  title          "> "  right-aligned line (reference, date)     "## " section heading
-//   [screening] [scores] [payments] [verification]  tables and the QR code, drawn from the letter's data
+//   [screening] [scores] [payments] [points] [verification]  tables and the QR code, drawn from the letter's data
+// The words of those tables live in templates/letters/labels.<language>.json.
 // A blank line ends a paragraph. Fonts and templates are read once per process.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -81,25 +82,23 @@ function loadTemplate(kind: LetterKind, language: LetterLanguage): string {
 /** Reads fonts and templates now rather than on the first letter. */
 export function warmUpLetters() {
   loadFonts();
-  for (const kind of ['approval', 'rejection', 'revocation', 'appeal_outcome', 'recognition'] as const) for (const language of ['zh-CN', 'en'] as const) loadTemplate(kind, language);
+  for (const language of ['zh-CN', 'en'] as const) {
+    labelsFor(language);
+    for (const kind of ['approval', 'rejection', 'revocation', 'appeal_outcome', 'recognition'] as const) loadTemplate(kind, language);
+  }
 }
 
-const labels = {
-  'zh-CN': {
-    criterion: '条款', result: '结果', detail: '说明', pass: '符合', fail: '不符合', review: '经专家核实', missing: '未提供',
-    item: '项目', value: '数值', reviewers: '评审专家人数', mean: '专家评分平均分', final: '最终得分（含复核调整）', spread: '专家评分极差',
-    pointsItem: '积分项目', computed: '测算分值', confirmed: '核定分值', adjustReason: '调整理由', total: '合计',
-    tranche: '拨付批次', amount: '金额（元）', when: '拨付条件', verify: '扫描二维码或访问以下网址核验本文书：', code: '核验码',
-    ruleSet: '适用规则', outcome: '筛查结论', eligible: '符合条件', ineligible: '不符合条件', incomplete: '资料不全',
-  },
-  en: {
-    criterion: 'Clause', result: 'Result', detail: 'Detail', pass: 'Met', fail: 'Not met', review: 'Confirmed by experts', missing: 'Not given',
-    item: 'Item', value: 'Value', reviewers: 'Reviewers', mean: 'Mean expert score', final: 'Final score (after moderation)', spread: 'Spread of totals',
-    pointsItem: 'Item', computed: 'Computed', confirmed: 'Confirmed', adjustReason: 'Reason for the change', total: 'Total',
-    tranche: 'Tranche', amount: 'Amount (yuan)', when: 'Condition', verify: 'Scan the QR code or visit this address to verify this letter:', code: 'Verification code',
-    ruleSet: 'Rule set', outcome: 'Screening outcome', eligible: 'eligible', ineligible: 'not eligible', incomplete: 'incomplete',
-  },
-} as const;
+/** The words the letter's tables use (column headers, outcomes): editable beside the templates, labels.<language>.json. */
+type LetterLabels = Record<'adjustReason' | 'amount' | 'code' | 'computed' | 'confirmed' | 'criterion' | 'detail' | 'eligible' | 'fail' | 'final' | 'incomplete' | 'ineligible' | 'item' | 'mean' | 'missing' | 'outcome' | 'pass' | 'pointsItem' | 'result' | 'review' | 'reviewers' | 'ruleSet' | 'spread' | 'total' | 'tranche' | 'value' | 'verify' | 'when', string>;
+const labelCache = new Map<LetterLanguage, LetterLabels>();
+function labelsFor(language: LetterLanguage): LetterLabels {
+  let found = labelCache.get(language);
+  if (!found) {
+    found = JSON.parse(fs.readFileSync(path.join(root, 'templates/letters', `labels.${language}.json`), 'utf8')) as LetterLabels;
+    labelCache.set(language, found);
+  }
+  return found;
+}
 
 export function formatYuan(amount: number, language: LetterLanguage): string {
   const digits = amount.toLocaleString('en-US');
@@ -191,7 +190,7 @@ function table(doc: Doc, columns: { header: string; width: number; align?: 'left
 }
 
 function drawScreening(doc: Doc, content: LetterContent) {
-  const l = labels[content.language];
+  const l = labelsFor(content.language);
   const s = content.screening;
   if (!s) return;
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
@@ -205,7 +204,7 @@ function drawScreening(doc: Doc, content: LetterContent) {
 }
 
 function drawScores(doc: Doc, content: LetterContent) {
-  const l = labels[content.language];
+  const l = labelsFor(content.language);
   const s = content.scores;
   if (!s) return;
   table(doc, [{ header: l.item, width: 220 }, { header: l.value, width: 100, align: 'right' }], [
@@ -217,7 +216,7 @@ function drawScores(doc: Doc, content: LetterContent) {
 }
 
 function drawPoints(doc: Doc, content: LetterContent) {
-  const l = labels[content.language];
+  const l = labelsFor(content.language);
   const r = content.recognition;
   if (!r) return;
   const pick = (b: Bilingual) => (content.language === 'en' ? b.en : b.zh);
@@ -233,7 +232,7 @@ function drawPoints(doc: Doc, content: LetterContent) {
 }
 
 function drawPayments(doc: Doc, content: LetterContent) {
-  const l = labels[content.language];
+  const l = labelsFor(content.language);
   const payments = content.decision.payments;
   if (payments.length === 0) return;
   const pick = (b: Bilingual) => (content.language === 'en' ? b.en : b.zh);
@@ -246,7 +245,7 @@ function drawPayments(doc: Doc, content: LetterContent) {
 }
 
 function drawVerification(doc: Doc, content: LetterContent, verifyCode: string) {
-  const l = labels[content.language];
+  const l = labelsFor(content.language);
   const qr = QRCode.create(content.verifyUrl, { errorCorrectionLevel: 'M' });
   const size = qr.modules.size;
   const cell = 2.4;
