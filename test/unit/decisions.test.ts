@@ -105,7 +105,9 @@ describe('working days', () => {
   });
 });
 
-describe('letters', () => {
+describe('letters', function () {
+  // The first letter reads and parses the CJK fonts (a cold disk on a new machine can take seconds).
+  this.timeout(20_000);
   it('references follow 穗科创〔year〕N号 and verification codes avoid look-alike characters', () => {
     expect(formatReference(2026, 12)).to.equal('穗科创〔2026〕12号');
     const codes = Array.from({ length: 200 }, newVerifyCode);

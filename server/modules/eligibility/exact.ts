@@ -14,6 +14,7 @@ function gcd(a: bigint, b: bigint): bigint {
 }
 
 function reduce(n: bigint, d: bigint): Rational {
+  if (d === 1n) return { n, d };
   if (d === 0n) throw new RangeError('zero denominator');
   if (d < 0n) {
     n = -n;
@@ -23,8 +24,22 @@ function reduce(n: bigint, d: bigint): Rational {
   return g > 1n ? { n: n / g, d: d / g } : { n, d };
 }
 
+// Thresholds and typical facts repeat: their exact values are kept (bounded; rationals are never mutated).
+const fractions = new Map<number, Rational>();
+const FRACTIONS_KEPT = 10_000;
+
 /** The exact value of a finite number's decimal representation (e.g. 1e-7, 12.5, 1e+21). */
 export function fromNumber(x: number): Rational {
+  if (Number.isSafeInteger(x)) return { n: BigInt(x), d: 1n };
+  const known = fractions.get(x);
+  if (known) return known;
+  const value = parseNumber(x);
+  if (fractions.size >= FRACTIONS_KEPT) fractions.clear();
+  fractions.set(x, value);
+  return value;
+}
+
+function parseNumber(x: number): Rational {
   if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
   const match = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
   if (!match) throw new RangeError(`unreadable number: ${x}`);
@@ -97,9 +112,12 @@ export function ceil(a: Rational): bigint {
   return -floor({ n: -a.n, d: a.d });
 }
 
+const POWERS_OF_TEN = Array.from({ length: 13 }, (_, places) => 10n ** BigInt(places));
+
 /** Rounds half away from zero to `places` decimals and prints without exponent, e.g. "6.67". */
 export function toFixed(a: Rational, places: number): string {
-  const scale = 10n ** BigInt(places);
+  if (a.d === 1n) return places > 0 ? `${a.n}.${'0'.repeat(places)}` : `${a.n}`;
+  const scale = places < POWERS_OF_TEN.length ? POWERS_OF_TEN[places] : 10n ** BigInt(places);
   const negative = a.n < 0n;
   const absN = negative ? -a.n : a.n;
   const scaled = (absN * scale * 2n + a.d) / (a.d * 2n);
@@ -111,8 +129,13 @@ export function toFixed(a: Rational, places: number): string {
 
 /** toFixed without trailing zeros: "5", "3.8", "4.17". */
 export function toDecimalString(a: Rational, places: number): string {
+  if (a.d === 1n) return `${a.n}`;
   const text = toFixed(a, places);
-  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+  if (!text.includes('.')) return text;
+  let end = text.length;
+  while (text.charCodeAt(end - 1) === 48 /* 0 */) end -= 1;
+  if (text.charCodeAt(end - 1) === 46 /* . */) end -= 1;
+  return text.slice(0, end);
 }
 
 /** Rounded to two decimals, for display and JSON. */
