@@ -5,12 +5,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import type { Services } from './services.ts';
 import { mountRoutes, type RouteSpec } from './http/route.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { permissions } from './middleware/permissions.ts';
 import { loadCurrentUser } from './middleware/current-user.ts';
+import { requestLog } from './middleware/request-log.ts';
 import { authorize } from './middleware/authorize.ts';
 import { AppError } from './errors/app-error.ts';
 import { problemHandler } from './errors/problem.ts';
@@ -73,23 +73,7 @@ export function createApp(services: Services) {
   app.set('trust proxy', config.trustProxy);
   app.set('query parser', 'simple');
 
-  app.use(
-    pinoHttp({
-      logger,
-      // Log the path without the query string: queries may carry personal search terms.
-      serializers: {
-        // one-time tokens (consent links, invitations) are credentials: their place in the path is logged, not their value
-        req: (req: { id: unknown; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          path: req.url.split('?')[0].replace(/^(\/api\/(?:consent|invitations)\/)[^/]+/, '$1[token]'),
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
-      autoLogging: { ignore: (req) => req.url === '/healthz' },
-    }),
-  );
+  app.use(requestLog(logger, { ignore: (url) => url === '/healthz' }));
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -1,5 +1,11 @@
 // Sessions in PostgreSQL (shared by every server process): HttpOnly, SameSite=Lax, Secure in production,
 // 30 minutes idle (rolling cookie and store expiry) and 12 hours absolute (checked in current-user.ts).
+//
+// A request without the session cookie gets no session at all (no id generated, no store read): public
+// endpoints such as the pre-check stay cheap, and only the routes that start a session (sign-in, the
+// anonymous CSRF token) create one, through `start`. A busy session extends its stored expiry at most
+// once a minute per process instead of writing on every request.
+import type { RequestHandler } from 'express';
 import session from 'express-session';
 import connectPgSimple from 'connect-pg-simple';
 import type pg from 'pg';
@@ -24,7 +30,8 @@ export function createSessionMiddleware(config: Config, pool: pg.Pool) {
     createTableIfMissing: false,
     pruneSessionInterval: 15 * 60,
   });
-  const middleware = session({
+  throttleTouches(store);
+  const withSession = session({
     name: SESSION_COOKIE,
     secret: config.secretKey,
     store,
@@ -40,5 +47,34 @@ export function createSessionMiddleware(config: Config, pool: pg.Pool) {
       path: '/',
     },
   });
-  return { middleware, close: () => store.close() };
+  const cookiePrefix = `${SESSION_COOKIE}=`;
+  /** Loads the session the request's cookie names; requests without the cookie go on without one. */
+  const middleware: RequestHandler = (req, res, next) =>
+    req.headers.cookie?.includes(cookiePrefix) ? withSession(req, res, next) : next();
+  /** For the routes that begin a session for a visitor who has none yet. */
+  const start: RequestHandler = (req, res, next) => (req.session ? next() : withSession(req, res, next));
+  return { middleware, start, close: () => store.close() };
+}
+
+const TOUCH_EVERY_MS = 60_000;
+const TOUCHES_KEPT = 50_000;
+
+/** A store's `touch` (rolling expiry) written at most once a minute per session from this process. */
+function throttleTouches(store: session.Store): void {
+  const touch = store.touch?.bind(store);
+  if (!touch) return;
+  const lastTouched = new Map<string, number>();
+  store.touch = (sid, data, callback) => {
+    const now = Date.now();
+    const last = lastTouched.get(sid);
+    if (last !== undefined && now - last < TOUCH_EVERY_MS) return callback?.();
+    if (lastTouched.size >= TOUCHES_KEPT) lastTouched.clear();
+    lastTouched.set(sid, now);
+    touch(sid, data, callback);
+  };
+  const destroy = store.destroy.bind(store);
+  store.destroy = (sid, callback) => {
+    lastTouched.delete(sid);
+    destroy(sid, callback);
+  };
 }

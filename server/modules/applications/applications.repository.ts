@@ -21,6 +21,17 @@ export type Application = {
   updatedAt: string;
 };
 
+/** A row of the applications list: the application without its facts, with its call and company named. */
+export type ApplicationListItem = Pick<Application, 'id' | 'callId' | 'companyId' | 'status' | 'version'> & {
+  submittedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  programme: string;
+  callTitle: string;
+  closesAt: Date;
+  companyName: string;
+};
+
 function toApplication(row: ApplicationModel): Application {
   return {
     id: row.id,
@@ -75,11 +86,14 @@ export function createApplicationsRepository(models: Models) {
       return row ? toApplication(row) : null;
     },
 
-    /** Optimistic concurrency: the write happens only if nobody wrote since `version`. */
-    async updateFacts(id: string, expectedVersion: number, facts: Record<string, unknown>, transaction: Transaction): Promise<number | null> {
+    /**
+     * Optimistic concurrency: the write happens only if nobody wrote since `version` and the application is still in
+     * one of `statuses` — so it needs no transaction or row lock (a submission in between bumps the version).
+     */
+    async updateFacts(id: string, expectedVersion: number, facts: Record<string, unknown>, statuses: readonly ApplicationStatus[]): Promise<number | null> {
       const [count] = await models.Application.update(
         { facts, version: expectedVersion + 1 },
-        { where: { id, version: expectedVersion }, transaction },
+        { where: { id, version: expectedVersion, status: [...statuses] } },
       );
       return count === 1 ? expectedVersion + 1 : null;
     },
@@ -124,19 +138,33 @@ export function createApplicationsRepository(models: Models) {
       return rows.map((r) => ({ at: new Date(r.at).toISOString(), from: r.from_status, to: r.to_status, event: r.event, by: r.by_name, note: r.note, changes: r.changes }));
     },
 
-    async list(filter: { companyId?: string; callId?: string; status?: string; limit: number; offset: number }) {
-      const where: Record<string, unknown> = {};
-      if (filter.companyId) where.companyId = filter.companyId;
-      if (filter.callId) where.callId = filter.callId;
-      if (filter.status) where.status = filter.status;
-      const { rows, count } = await models.Application.findAndCountAll({
-        where,
-        attributes: { exclude: ['facts', 'screening'] },
-        order: [['updatedAt', 'DESC'], ['id', 'ASC']],
-        limit: filter.limit,
-        offset: filter.offset,
-      });
-      return { total: count, items: rows.map((r) => toApplication(r)) };
+    /**
+     * A page of applications (newest change first) with their call and company, and the total. The page's ids come
+     * from the list index alone (an index-only scan skips the offset without reading rows), then only those rows are
+     * read and joined; the count runs beside it.
+     */
+    async list(filter: { companyId?: string; callId?: string; status?: string; limit: number; offset: number }): Promise<{ total: number; items: ApplicationListItem[] }> {
+      const conditions: string[] = [];
+      if (filter.companyId) conditions.push('company_id = :companyId');
+      if (filter.callId) conditions.push('call_id = :callId');
+      if (filter.status) conditions.push('status = :status');
+      const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+      const replacements = { ...filter };
+      const [items, [{ total }]] = await Promise.all([
+        sequelize.query<ApplicationListItem>(
+          `SELECT a.id, a.call_id AS "callId", a.company_id AS "companyId", a.status, a.version,
+                  a.submitted_at AS "submittedAt", a.created_at AS "createdAt", a.updated_at AS "updatedAt",
+                  c.programme_code AS programme, c.title AS "callTitle", c.closes_at AS "closesAt", co.name AS "companyName"
+             FROM (SELECT id, updated_at FROM applications ${where} ORDER BY updated_at DESC, id LIMIT :limit OFFSET :offset) page
+             JOIN applications a ON a.id = page.id
+             JOIN calls c ON c.id = a.call_id
+             JOIN companies co ON co.id = a.company_id
+            ORDER BY page.updated_at DESC, page.id`,
+          { replacements, type: QueryTypes.SELECT },
+        ),
+        sequelize.query<{ total: number }>(`SELECT count(*)::int AS total FROM applications ${where}`, { replacements, type: QueryTypes.SELECT }),
+      ]);
+      return { total, items };
     },
 
     async documents(applicationId: string, transaction?: Transaction): Promise<DocumentInfo[]> {

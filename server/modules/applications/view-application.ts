@@ -36,27 +36,11 @@ export function makeViewApplication(deps: { applications: ApplicationsRepository
   };
 }
 
-export function makeListApplications(deps: { applications: ApplicationsRepository; calls: CallsRepository; identity: IdentityRepository }) {
+export function makeListApplications(deps: { applications: ApplicationsRepository }) {
   return async function listApplications(user: CurrentUser, filter: { callId?: string; status?: string; limit: number; offset: number }) {
     const staff = user.roles.includes('officer') || user.roles.includes('admin');
     // a firm sees its own; without a company there is nothing to see
     if (!staff && !user.companyId) return { items: [], total: 0 };
-    const { items, total } = await deps.applications.list({ ...filter, companyId: staff ? undefined : user.companyId! });
-    // a page holds few distinct calls but a company per row: companies in one query, each call once
-    const callIds = [...new Set(items.map((a) => a.callId))];
-    const companyIds = [...new Set(items.map((a) => a.companyId))];
-    const [calls, companies] = await Promise.all([Promise.all(callIds.map((id) => deps.calls.findById(id))), deps.identity.findCompaniesByIds(companyIds)]);
-    const callById = new Map(calls.filter((c) => c !== null).map((c) => [c.id, c]));
-    const companyById = new Map(companies.filter((c) => c !== null).map((c) => [c.id, c]));
-    return {
-      total,
-      items: items.map(({ facts: _facts, screening: _screening, submissionKey: _key, ruleSetUid: _uid, ...rest }) => ({
-        ...rest,
-        programme: callById.get(rest.callId)?.programme ?? null,
-        callTitle: callById.get(rest.callId)?.title ?? null,
-        closesAt: callById.get(rest.callId)?.closesAt ?? null,
-        companyName: companyById.get(rest.companyId)?.name ?? null,
-      })),
-    };
+    return deps.applications.list({ ...filter, companyId: staff ? undefined : user.companyId! });
   };
 }

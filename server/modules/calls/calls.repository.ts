@@ -62,7 +62,21 @@ export function createCallsRepository(models: Models) {
     return new Map(found.map((r) => [Number(r.uid), { id: r.id, version: r.version }]));
   }
 
+  // A call's programme is set when it is created and never changes (CallChanges cannot touch it).
+  const programmes = new Map<string, string>();
+
   return {
+    /** The programme of a call, read once per process; null for an unknown call. */
+    async programmeOf(id: string): Promise<string | null> {
+      const known = programmes.get(id);
+      if (known) return known;
+      const row = await models.Call.findByPk(id, { attributes: ['programmeCode'] });
+      if (!row) return null;
+      if (programmes.size >= 10_000) programmes.clear();
+      programmes.set(id, row.programmeCode);
+      return row.programmeCode;
+    },
+
     /** "open" is judged on the database clock, the one clock every server shares. */
     async list(filter: { programme?: string; status?: CallStatus; limit: number; offset: number }) {
       const now = models.Call.sequelize!.fn('now');

@@ -29,6 +29,7 @@ export function identityRoutes(services: Services): RouteSpec[] {
       summary: 'Sign in; answers the CSRF token for later state changes and sets a new session cookie',
       permission: permissions.public,
       csrf: false,
+      before: [services.session.start],
       body: loginBody,
       responses: { 200: '{ user, company, csrfToken }', 401: 'invalid_credentials', 429: 'too_many_sign_in_attempts (Retry-After)' },
       handler: async (req, res) => {
@@ -54,7 +55,7 @@ export function identityRoutes(services: Services): RouteSpec[] {
       tag: 'identity',
       summary: 'A CSRF token for this browser session, signed in or not (anonymous visitors need one to file an objection)',
       permission: permissions.public,
-      before: [services.rateLimits.verify],
+      before: [services.rateLimits.verify, services.session.start],
       responses: { 200: '{ csrfToken }' },
       handler: async (req, res) => {
         req.session.csrfToken ??= newCsrfToken();
