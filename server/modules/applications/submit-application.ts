@@ -36,8 +36,7 @@ export function makeSubmitApplication(deps: {
         throw new AppError('invalid_transition', { extra: { status: application.status } });
       }
 
-      const call = (await deps.calls.findById(application.callId, transaction))!;
-      const now = await deps.applications.now(transaction);
+      const { call, ruleSetUids, now } = (await deps.calls.forSubmission(application.callId, transaction))!;
       if (!isWithinCallWindow(call, now)) throw new AppError('call_closed', { extra: { closesAt: call.closesAt, graceMinutes: call.graceMinutes } });
 
       const programme = call.programme as ProgrammeCode;
@@ -56,7 +55,7 @@ export function makeSubmitApplication(deps: {
 
       // every query of a transaction runs on its connection: a second one per request would starve the pool at the
       // deadline rush (found by the bench: 32 concurrent submissions against a pool of 10 waited for each other)
-      const frozen = await deps.ruleSets.findByUids(await deps.calls.frozenUids(call.id, transaction), transaction);
+      const frozen = await deps.ruleSets.findByUids(ruleSetUids, transaction);
       const screening = evaluate(programme, checked.facts, frozen, beijingDate(now));
       const eligibility = frozen.find((r) => r.kind === 'eligibility')!;
 

@@ -1,4 +1,4 @@
-import { Op, type Transaction, type WhereOptions } from 'sequelize';
+import { Op, QueryTypes, type Transaction, type WhereOptions } from 'sequelize';
 import type { CallModel, Models } from '../../db/models/index.ts';
 
 export type CallStatus = 'upcoming' | 'open' | 'closed';
@@ -77,6 +77,25 @@ export function createCallsRepository(models: Models) {
       return row.programmeCode;
     },
 
+    /**
+     * What a submission needs of its call in one statement: the window, the frozen rule-set versions and the
+     * database clock (deadlines use the clock every server shares).
+     */
+    async forSubmission(id: string, transaction: Transaction): Promise<{ call: Pick<Call, 'id' | 'programme' | 'title' | 'opensAt' | 'closesAt' | 'graceMinutes'>; ruleSetUids: number[]; now: Date } | null> {
+      const [row] = await models.Call.sequelize!.query<{ id: string; programme: string; title: string; opensAt: Date; closesAt: Date; graceMinutes: number; ruleSetUid: string | null; awardRuleSetUid: string | null; now: Date }>(
+        `SELECT id, programme_code AS programme, title, opens_at AS "opensAt", closes_at AS "closesAt", grace_minutes AS "graceMinutes",
+                rule_set_uid AS "ruleSetUid", award_rule_set_uid AS "awardRuleSetUid", now() AS now
+           FROM calls WHERE id = :id`,
+        { replacements: { id }, type: QueryTypes.SELECT, transaction },
+      );
+      if (!row) return null;
+      return {
+        call: { id: row.id, programme: row.programme, title: row.title, opensAt: row.opensAt.toISOString(), closesAt: row.closesAt.toISOString(), graceMinutes: row.graceMinutes },
+        ruleSetUids: [row.ruleSetUid, row.awardRuleSetUid].filter((uid): uid is string => uid !== null).map(Number),
+        now: row.now,
+      };
+    },
+
     /** "open" is judged on the database clock, the one clock every server shares. */
     async list(filter: { programme?: string; status?: CallStatus; limit: number; offset: number }) {
       const now = models.Call.sequelize!.fn('now');
@@ -104,11 +123,6 @@ export function createCallsRepository(models: Models) {
       const { programme, ...rest } = call;
       const row = await models.Call.create({ ...rest, programmeCode: programme }, { transaction });
       return toCall(row, await frozenRefs([row], transaction));
-    },
-
-    async frozenUids(id: string, transaction?: Transaction): Promise<number[]> {
-      const row = await models.Call.findByPk(id, { attributes: ['ruleSetUid', 'awardRuleSetUid'], transaction });
-      return row ? [row.ruleSetUid, row.awardRuleSetUid].filter((u): u is number => u !== null).map(Number) : [];
     },
 
     async update(id: string, changes: CallChanges, transaction: Transaction): Promise<Call> {

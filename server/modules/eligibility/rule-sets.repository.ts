@@ -43,6 +43,7 @@ export function createRuleSetsRepository(models: Models) {
   // Rule sets are immutable rows and new versions take effect on a future date, so the public pre-check reads them from
   // memory rather than the database on every request (a version published by another server is seen within 5 s).
   const cache = new Map<string, { at: number; versions: Promise<StoredRuleSet[]> }>();
+  const byUid = new Map<number, StoredRuleSet>();
   return {
     async listForProgrammeCached(programme: string): Promise<StoredRuleSet[]> {
       const hit = cache.get(programme);
@@ -67,10 +68,15 @@ export function createRuleSetsRepository(models: Models) {
       return row ? toRuleSet(row) : null;
     },
 
+    /** Versions by uid. A published version never changes, so each is read from the database once per process. */
     async findByUids(uids: number[], transaction?: Transaction): Promise<StoredRuleSet[]> {
-      if (uids.length === 0) return [];
-      const rows = await models.RuleSet.findAll({ where: { uid: uids }, transaction });
-      return rows.map(toRuleSet);
+      const missing = uids.filter((uid) => !byUid.has(uid));
+      if (missing.length > 0) {
+        const rows = await models.RuleSet.findAll({ where: { uid: missing }, transaction });
+        if (byUid.size >= 1_000) byUid.clear();
+        for (const row of rows) byUid.set(Number(row.uid), toRuleSet(row));
+      }
+      return uids.map((uid) => byUid.get(uid)).filter((ruleSet): ruleSet is StoredRuleSet => ruleSet !== undefined);
     },
 
     /** Serialises publications of one rule set, so two officers never get the same version number. */
