@@ -12,6 +12,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import PDFDocument from 'pdfkit';
 import { evaluate } from '../server/modules/eligibility/evaluate.ts';
+import { beijingDate } from '../server/lib/dates.ts';
 import { exampleHteFacts } from '../seeders/example-facts.ts';
 import { defaultRuleSets } from '../server/modules/eligibility/rule-sets/index.ts';
 import { renderLetter, warmUpLetters, type LetterContent } from '../server/modules/letters/render-letter.ts';
@@ -107,6 +108,42 @@ class Session {
   headers(json = true): Record<string, string> {
     return { Cookie: this.cookie, 'X-CSRF-Token': this.csrf, ...(json ? { 'Content-Type': 'application/json' } : {}) };
   }
+}
+
+/**
+ * A high-tech call of `size` submitted applications whose S&T staff share runs from 5% to 40% (each stored with the
+ * screening submission gave it), then one simulation raising the staff-share line from 10% to 20%: about a quarter flip.
+ */
+async function simulate(db: pg.Pool, base: string, officer: Session, size: number) {
+  const { rows: [call] } = await db.query(
+    `INSERT INTO calls (programme_code, title, opens_at, closes_at, grace_minutes, budget, reviewers_per_application, rule_set_uid, award_rule_set_uid)
+     SELECT programme_code, 'bench simulation', opens_at, closes_at, 0, budget, reviewers_per_application, rule_set_uid, award_rule_set_uid
+       FROM calls WHERE programme_code = 'high-tech-enterprise' ORDER BY created_at LIMIT 1 RETURNING id`,
+  );
+  const today = beijingDate();
+  const variants = Array.from({ length: 36 }, (_, i) => {
+    const facts = { ...hteFacts, staffTech: 5 + i };
+    const screening = evaluate('high-tech-enterprise', facts, defaultRuleSets, today);
+    return { facts, screening, status: screening.outcome === 'ineligible' ? 'ineligible' : 'submitted' };
+  });
+  let t = Date.now();
+  await db.query(
+    `WITH firms AS (INSERT INTO companies (name, uscc) SELECT 'sim firm ' || g, 'S' || lpad(g::text, 17, '0') FROM generate_series(1, $1::int) g RETURNING id),
+          numbered AS (SELECT id, row_number() OVER () AS n FROM firms),
+          variants AS (SELECT ordinality - 1 AS v, value FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY)
+     INSERT INTO applications (call_id, company_id, status, facts, screening, submitted_at)
+     SELECT $2, numbered.id, variants.value->>'status', variants.value->'facts', variants.value->'screening', now()
+       FROM numbered JOIN variants ON variants.v = numbered.n % 36`,
+    [size, call.id, JSON.stringify(variants)],
+  );
+  await db.query('VACUUM ANALYZE applications, companies');
+  const loadSeconds = (Date.now() - t) / 1000;
+  t = Date.now();
+  const reply = await fetch(`${base}/api/calls/${call.id}/simulate`, { method: 'POST', headers: officer.headers(), body: JSON.stringify({ parameters: { 'HTE-E04.minTechStaffShare': 0.2 } }) });
+  const body = (await reply.json()) as { total: number; unchanged: number; changed: unknown[]; durationMs: number };
+  const seconds = (Date.now() - t) / 1000;
+  if (reply.status !== 200 || body.total !== size) throw new Error(`simulation failed: ${reply.status} ${JSON.stringify(body).slice(0, 500)}`);
+  return { applications: size, seconds, serverMs: body.durationMs, changed: body.changed.length, unchanged: body.unchanged, loadSeconds };
 }
 
 /** Drafts of one firm across `count` copies of the open high-tech call (one application per firm and call), documents attached. */
@@ -231,6 +268,8 @@ async function main() {
        SELECT $2, id, (ARRAY['submitted','in_review','scored','ineligible'])[1 + (row_number() OVER ()) % 4], $3::jsonb, now() - (row_number() OVER ()) * interval '1 second' FROM firms`,
       [listSize, listCall.id, JSON.stringify(hteFacts)],
     );
+    // a bulk load is followed by VACUUM ANALYZE, as autovacuum would soon do: statistics and the visibility map
+    await db.query('VACUUM ANALYZE applications, companies');
     await probe(`${base}/api/applications?callId=${listCall.id}&status=submitted&limit=50&offset=100`, { headers: officer.headers(false) });
     const list = await load({
       url: base,
@@ -238,6 +277,9 @@ async function main() {
     });
 
     figures.http = { baselineA, precheck, baselineB, autosave, submission, list };
+
+    // — what-if simulation over 100,000 submitted applications —
+    figures.simulation = await simulate(db, base, officer, quick ? 5_000 : 100_000);
     figures.rssMb = peakRssMb(platform.pid!);
   } finally {
     baselines.kill('SIGTERM');
@@ -270,6 +312,8 @@ async function main() {
     await done;
   }
   const barePdfPerSecond = letterCount / ((Date.now() - t) / 1000);
+  // warmed up first: the figure is the steady state, not the compiler's first pass
+  for (let i = 0; i < 2_000; i++) evaluate('high-tech-enterprise', hteFacts, defaultRuleSets, '2026-11-28');
   let evaluations = 0;
   t = Date.now();
   while (Date.now() - t < (quick ? 300 : 3_000)) {
@@ -278,9 +322,9 @@ async function main() {
   }
   const evaluationsPerSecond = evaluations / ((Date.now() - t) / 1000);
   figures.inProcess = { lettersPerSecond: Math.round(lettersPerSecond), barePdfPerSecond: Math.round(barePdfPerSecond), evaluationsPerSecond: Math.round(evaluationsPerSecond) };
-  figures.simulation = { measured: false, reason: 'what-if simulation arrives with issue #9' };
 
   const http = figures.http as Record<string, Load>;
+  const simulation = figures.simulation as { applications: number; seconds: number; serverMs: number; changed: number; unchanged: number; loadSeconds: number };
   const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
   const goals = [
     { name: 'pre-check vs baseline A', value: ratio(http.precheck.rps, http.baselineA.rps), goal: '≥ 0.6', met: http.precheck.rps / http.baselineA.rps >= 0.6 },
@@ -295,6 +339,7 @@ async function main() {
     { name: 'engine evaluations per second', value: Math.round(evaluationsPerSecond), goal: '≥ 100,000', met: evaluationsPerSecond >= 100_000 },
     { name: 'warm start (ms)', value: warmMs, goal: '≤ 5000', met: warmMs <= 5_000 },
     { name: 'cold start (ms)', value: coldMs, goal: '≤ 20000', met: coldMs <= 20_000 },
+    { name: `what-if simulation of ${simulation.applications.toLocaleString('en')} (s)`, value: simulation.seconds, goal: '≤ 10', met: simulation.seconds <= 10 },
     { name: 'peak RSS (MB)', value: figures.rssMb as number, goal: '≤ 300', met: (figures.rssMb as number) <= 300 },
   ];
   const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
@@ -312,7 +357,6 @@ async function main() {
     '| goal | value | target | met |',
     '| --- | ---: | --- | --- |',
     ...goals.map((g) => `| ${g.name} | ${g.value} | ${g.goal} | ${g.met ? 'yes' : '**no**'} |`),
-    `| what-if simulation of 100,000 | not measured | ≤ 10 s | (issue #9) |`,
   ];
   console.log(`\nHuiqi bench${quick ? ' (quick)' : ''} — ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}\n`);
   console.log(rows.join('\n'));

@@ -26,6 +26,7 @@ import { companyRoutes } from './modules/identity/company.routes.ts';
 import { decisionsRoutes } from './modules/decisions/decisions.routes.ts';
 import { noticesRoutes } from './modules/notices/notices.routes.ts';
 import { talentRoutes } from './modules/talent/talent.routes.ts';
+import { insightRoutes } from './modules/insight/insight.routes.ts';
 import { mailboxRoutes } from './notifications/mailbox.routes.ts';
 
 const clientDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../client/dist');
@@ -45,6 +46,7 @@ export function routeTable(services: Services): RouteSpec[] {
     ...decisionsRoutes(services),
     ...noticesRoutes(services),
     ...talentRoutes(services),
+    ...insightRoutes(services),
   ];
   let document: unknown;
   const all = [...specs, openApiSpec(() => document)];

@@ -24,6 +24,8 @@ import { makeSaveApplicationFacts } from './modules/applications/save-applicatio
 import { makeSubmitApplication } from './modules/applications/submit-application.ts';
 import { makeRemoveDocument, makeUploadDocument } from './modules/applications/upload-document.ts';
 import { makeListApplications, makeViewApplication } from './modules/applications/view-application.ts';
+import { createInsightRepository } from './modules/insight/insight.repository.ts';
+import { makeSimulateCall } from './modules/insight/simulate.ts';
 import { makeReturnApplication, makeWithdrawApplication } from './modules/applications/change-application-status.ts';
 import { createReviewsRepository } from './modules/reviews/reviews.repository.ts';
 import { makeAssignReviewer, makeAssignReviewers, makeUnassignReviewer, platformDomainsFrom } from './modules/reviews/assign-reviewers.ts';
@@ -71,6 +73,7 @@ export function createServices(config: Config, db: Database, logger: Logger) {
   const decisionDeps = { sequelize, decisions, letters, applications, audit, publicUrl: config.publicUrl };
   const decisionOutcome = makeDecisionOutcome({ decisions, letters });
   const talent = createTalentRepository(sequelize);
+  const insight = createInsightRepository(sequelize);
   const fieldCrypto = createFieldCrypto(config.secretKey);
   const talentTeams = makeTalentTeams({ sequelize, talent, crypto: fieldCrypto, audit, publicUrl: config.publicUrl, retentionDays: config.piiRetentionDays });
   const recognition = makeRecognition({ ...decisionDeps, talent, crypto: fieldCrypto, runPrecheck: makeRunPrecheck({ ruleSets }) });
@@ -97,6 +100,7 @@ export function createServices(config: Config, db: Database, logger: Logger) {
     decisions,
     letters,
     notices,
+    insight,
     mailer,
     outbox: createOutboxRepository(db.sequelize),
     rateLimits: {
@@ -123,6 +127,7 @@ export function createServices(config: Config, db: Database, logger: Logger) {
       returnApplication: makeReturnApplication({ sequelize, applications, audit, reviews }),
       viewApplication: makeViewApplication({ applications, calls, identity, decisionOutcome }),
       listApplications: makeListApplications({ applications }),
+      simulateCall: makeSimulateCall({ calls, ruleSets, insight }),
       inviteColleague: makeInviteColleague(invitationDeps),
       readInvitation: makeReadInvitation(invitationDeps),
       acceptInvitation: makeAcceptInvitation(invitationDeps),

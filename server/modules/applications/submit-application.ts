@@ -36,7 +36,7 @@ export function makeSubmitApplication(deps: {
         throw new AppError('invalid_transition', { extra: { status: application.status } });
       }
 
-      const { call, ruleSetUids, now } = (await deps.calls.forSubmission(application.callId, transaction))!;
+      const { call, ruleSetUids, now } = (await deps.calls.readForScreening(application.callId, transaction))!;
       if (!isWithinCallWindow(call, now)) throw new AppError('call_closed', { extra: { closesAt: call.closesAt, graceMinutes: call.graceMinutes } });
 
       const programme = call.programme as ProgrammeCode;

@@ -78,10 +78,10 @@ export function createCallsRepository(models: Models) {
     },
 
     /**
-     * What a submission needs of its call in one statement: the window, the frozen rule-set versions and the
+     * What screening an application needs of its call in one statement: the window, the frozen rule-set versions and the
      * database clock (deadlines use the clock every server shares).
      */
-    async forSubmission(id: string, transaction: Transaction): Promise<{ call: Pick<Call, 'id' | 'programme' | 'title' | 'opensAt' | 'closesAt' | 'graceMinutes'>; ruleSetUids: number[]; now: Date } | null> {
+    async readForScreening(id: string, transaction?: Transaction): Promise<{ call: Pick<Call, 'id' | 'programme' | 'title' | 'opensAt' | 'closesAt' | 'graceMinutes'>; ruleSetUids: number[]; now: Date } | null> {
       const [row] = await models.Call.sequelize!.query<{ id: string; programme: string; title: string; opensAt: Date; closesAt: Date; graceMinutes: number; ruleSetUid: string | null; awardRuleSetUid: string | null; now: Date }>(
         `SELECT id, programme_code AS programme, title, opens_at AS "opensAt", closes_at AS "closesAt", grace_minutes AS "graceMinutes",
                 rule_set_uid AS "ruleSetUid", award_rule_set_uid AS "awardRuleSetUid", now() AS now

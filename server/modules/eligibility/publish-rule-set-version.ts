@@ -75,7 +75,7 @@ function checkDates(input: PublishInput): FieldError[] {
 }
 
 /** A new value keeps the JSON shape of the old one: a number stays a number, a band table stays a band table. */
-function checkParameter(parameters: Parameter[], id: string, value: JsonValue): FieldError[] {
+export function checkParameter(parameters: Parameter[], id: string, value: JsonValue): FieldError[] {
   const field = `parameters.${id}`;
   const original = parameters.find((p) => p.id === id);
   if (!original) return [fieldError(field, 'ruleSet.unknownParameter')];
@@ -103,7 +103,7 @@ function sameShape(a: JsonValue, b: JsonValue): boolean {
 }
 
 /** A version whose parameters the evaluator cannot use is refused before it is stored. */
-function assertEvaluates(ruleSet: RuleSet, versions: RuleSet[]): void {
+export function assertEvaluates(ruleSet: RuleSet, versions: RuleSet[]): void {
   const counterparts = versions.filter((v) => v.kind !== ruleSet.kind);
   try {
     evaluate(ruleSet.programme, {}, [ruleSet, ...counterparts], ruleSet.effectiveFrom);

@@ -45,7 +45,13 @@ export async function openReviewedCall(app: TestApp, programme: ReviewedProgramm
 }
 
 /** A firm registers, fills in eligible facts (with overrides), uploads the required documents and submits. */
-export async function submittedApplication(app: TestApp, callId: string, programme: ReviewedProgramme, overrides: Record<string, unknown> = {}) {
+export async function submittedApplication(
+  app: TestApp,
+  callId: string,
+  programme: ReviewedProgramme,
+  overrides: Record<string, unknown> = {},
+  expectedStatus: 'submitted' | 'ineligible' = 'submitted',
+) {
   const firm = await signedInApplicant(app.baseUrl);
   const started = await firm.client.post('/api/applications', { callId });
   if (started.status !== 201) throw new Error(`application not started: ${started.text}`);
@@ -57,7 +63,7 @@ export async function submittedApplication(app: TestApp, callId: string, program
     if (reply.status !== 201) throw new Error(`upload failed: ${reply.text}`);
   }
   const submitted = await firm.client.post(`/api/applications/${id}/submit`);
-  if (submitted.status !== 200 || submitted.body.status !== 'submitted') throw new Error(`not submitted: ${submitted.text}`);
+  if (submitted.status !== 200 || submitted.body.status !== expectedStatus) throw new Error(`not ${expectedStatus}: ${submitted.text}`);
   return { ...firm, applicationId: id };
 }
 

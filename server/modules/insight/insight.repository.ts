@@ -1,0 +1,57 @@
+// Reads for officers' insight: the submitted applications of a call, streamed through a cursor in one
+// read-only snapshot, so a call of 100,000 applications is simulated without holding them all in memory.
+import { QueryTypes, Transaction, type Sequelize } from 'sequelize';
+
+/** What a re-screening needs of a submitted application; the stored screening reduced to outcomes. */
+export type ScreenedApplication = {
+  id: string;
+  companyName: string;
+  facts: Record<string, unknown>;
+  submittedAt: Date;
+  outcome: string | null;
+  /** criterion id → stored outcome */
+  criteria: Record<string, string> | null;
+  award: number | null;
+};
+
+/** Applications (as `a`) of a call that were submitted and not withdrawn. */
+const SUBMITTED = `a.call_id = :callId AND a.submitted_at IS NOT NULL AND a.status <> 'withdrawn'`;
+
+export function createInsightRepository(sequelize: Sequelize) {
+  return {
+    /**
+     * Calls `each` with batches of the call's submitted applications, all read from one snapshot (REPEATABLE READ,
+     * READ ONLY). `each` may return false to stop early (a cancelled simulation).
+     */
+    async forEachSubmitted(callId: string, batchSize: number, each: (batch: ScreenedApplication[]) => Promise<boolean | void> | boolean | void): Promise<void> {
+      await sequelize.transaction({ isolationLevel: Transaction.ISOLATION_LEVELS.REPEATABLE_READ, readOnly: true }, async (transaction) => {
+        await sequelize.query(
+          `DECLARE submitted NO SCROLL CURSOR FOR
+             SELECT a.id, co.name AS "companyName", a.facts, a.submitted_at AS "submittedAt", a.screening->>'outcome' AS outcome,
+                    (SELECT jsonb_object_agg(c->>'id', c->>'outcome') FROM jsonb_array_elements(a.screening->'criteria') c) AS criteria,
+                    (a.screening->'award'->>'amount')::float8 AS award
+               FROM applications a JOIN companies co ON co.id = a.company_id
+              WHERE ${SUBMITTED}`,
+          { replacements: { callId }, transaction },
+        );
+        for (;;) {
+          const rows = await sequelize.query<ScreenedApplication>(`FETCH ${Math.trunc(batchSize)} FROM submitted`, { type: QueryTypes.SELECT, transaction });
+          if (rows.length === 0) break;
+          if ((await each(rows)) === false) break;
+          if (rows.length < batchSize) break;
+        }
+        await sequelize.query('CLOSE submitted', { transaction });
+      });
+    },
+
+    async countSubmitted(callId: string): Promise<number> {
+      const [{ count }] = await sequelize.query<{ count: number }>(`SELECT count(*)::int AS count FROM applications a WHERE ${SUBMITTED}`, {
+        replacements: { callId },
+        type: QueryTypes.SELECT,
+      });
+      return count;
+    },
+  };
+}
+
+export type InsightRepository = ReturnType<typeof createInsightRepository>;
