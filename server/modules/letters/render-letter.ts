@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import * as fontkit from 'fontkit';
 import Mustache from 'mustache';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
@@ -58,13 +59,18 @@ export type LetterContent = {
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const require = createRequire(import.meta.url);
-let fonts: { regular: Buffer; bold: Buffer } | null = null;
+let fonts: { regular: fontkit.Font; bold: fontkit.Font } | null = null;
 const templates = new Map<string, string>();
 
+/**
+ * The fonts, parsed once per process and shared by every letter: pdfkit takes a parsed font in place of the file,
+ * so a letter neither re-reads nor re-parses 10 MB of CJK font, and glyph layouts found once are reused.
+ */
 function loadFonts() {
+  const parse = (file: string) => fontkit.create(fs.readFileSync(require.resolve(file)));
   fonts ??= {
-    regular: fs.readFileSync(require.resolve('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf')),
-    bold: fs.readFileSync(require.resolve('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf')),
+    regular: parse('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf'),
+    bold: parse('@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf'),
   };
   return fonts;
 }
@@ -282,8 +288,9 @@ export async function renderLetter(content: LetterContent, verifyCode: string): 
     lang: content.language,
     displayTitle: true,
   });
-  doc.registerFont('regular', regular);
-  doc.registerFont('bold', bold);
+  // pdfkit's types know only files and bytes; at run time it takes a parsed fontkit font as well
+  doc.registerFont('regular', regular as unknown as Buffer);
+  doc.registerFont('bold', bold as unknown as Buffer);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const finished = new Promise<Buffer>((resolve, reject) => {
