@@ -143,7 +143,16 @@ async function simulate(db: pg.Pool, base: string, officer: Session, size: numbe
   const body = (await reply.json()) as { total: number; unchanged: number; changed: unknown[]; durationMs: number };
   const seconds = (Date.now() - t) / 1000;
   if (reply.status !== 200 || body.total !== size) throw new Error(`simulation failed: ${reply.status} ${JSON.stringify(body).slice(0, 500)}`);
-  return { applications: size, seconds, serverMs: body.durationMs, changed: body.changed.length, unchanged: body.unchanged, loadSeconds };
+  // the same call exported (streamed through a cursor): time and size of each file
+  const exports: Record<string, { seconds: number; megabytes: number }> = {};
+  for (const format of ['csv', 'xlsx']) {
+    const started = Date.now();
+    const file = await fetch(`${base}/api/calls/${call.id}/export.${format}`, { headers: officer.headers(false) });
+    const bytes = (await file.arrayBuffer()).byteLength;
+    if (file.status !== 200) throw new Error(`export.${format} failed: ${file.status}`);
+    exports[format] = { seconds: (Date.now() - started) / 1000, megabytes: Math.round(bytes / 2 ** 20) };
+  }
+  return { applications: size, seconds, serverMs: body.durationMs, changed: body.changed.length, unchanged: body.unchanged, loadSeconds, exports };
 }
 
 /** Drafts of one firm across `count` copies of the open high-tech call (one application per firm and call), documents attached. */

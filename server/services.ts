@@ -26,6 +26,7 @@ import { makeRemoveDocument, makeUploadDocument } from './modules/applications/u
 import { makeListApplications, makeViewApplication } from './modules/applications/view-application.ts';
 import { createInsightRepository } from './modules/insight/insight.repository.ts';
 import { makeSimulateCall } from './modules/insight/simulate.ts';
+import { makeExportCall } from './modules/insight/export-call.ts';
 import { makeReturnApplication, makeWithdrawApplication } from './modules/applications/change-application-status.ts';
 import { createReviewsRepository } from './modules/reviews/reviews.repository.ts';
 import { makeAssignReviewer, makeAssignReviewers, makeUnassignReviewer, platformDomainsFrom } from './modules/reviews/assign-reviewers.ts';
@@ -128,6 +129,7 @@ export function createServices(config: Config, db: Database, logger: Logger) {
       viewApplication: makeViewApplication({ applications, calls, identity, decisionOutcome }),
       listApplications: makeListApplications({ applications }),
       simulateCall: makeSimulateCall({ calls, ruleSets, insight }),
+      exportCall: makeExportCall({ insight }),
       inviteColleague: makeInviteColleague(invitationDeps),
       readInvitation: makeReadInvitation(invitationDeps),
       acceptInvitation: makeAcceptInvitation(invitationDeps),

@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Mustache from 'mustache';
+import type { ApplicationStatus } from '../modules/applications/application-status.ts';
+import { statusNames } from '../modules/applications/status-names.ts';
 
 const templatesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates/emails');
 const cache = new Map<string, { subject: string; body: string }>();
@@ -29,11 +31,6 @@ function load(name: string, language: string) {
   return template;
 }
 
-const statusNames: Record<string, { zh: string; en: string }> = {
-  submitted: { zh: '已提交', en: 'submitted' },
-  ineligible: { zh: '不符合条件', en: 'not eligible' },
-};
-
 /** Adds what templates print but data does not hold: instants as Beijing time, status names. */
 function view(data: Record<string, unknown>, language: string, extra: Record<string, unknown>) {
   const derived: Record<string, unknown> = {};
@@ -42,7 +39,7 @@ function view(data: Record<string, unknown>, language: string, extra: Record<str
       derived[`${key}Text`] = new Date(value).toLocaleString(language === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'long', timeStyle: 'short' }) + (language === 'en' ? ' (Beijing time)' : '（北京时间）');
     }
   }
-  if (typeof data.status === 'string' && statusNames[data.status]) derived.statusText = statusNames[data.status][language === 'en' ? 'en' : 'zh'];
+  if (typeof data.status === 'string' && data.status in statusNames) derived.statusText = statusNames[data.status as ApplicationStatus][language === 'en' ? 'en' : 'zh'];
   return { ...data, ...derived, ...extra };
 }
 

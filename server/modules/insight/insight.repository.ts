@@ -16,6 +16,23 @@ export type ScreenedApplication = {
 
 /** Applications (as `a`) of a call that were submitted and not withdrawn. */
 const SUBMITTED = `a.call_id = :callId AND a.submitted_at IS NOT NULL AND a.status <> 'withdrawn'`;
+/** The same, withdrawn ones included (an export shows them with their status). */
+const SUBMITTED_OR_WITHDRAWN = `a.call_id = :callId AND a.submitted_at IS NOT NULL`;
+
+/** One row of a call's export. */
+export type ExportRow = {
+  id: string;
+  companyName: string;
+  uscc: string;
+  status: string;
+  submittedAt: Date;
+  screeningOutcome: string | null;
+  failedCriteria: string | null;
+  score: number | null;
+  decision: 'approved' | 'rejected' | null;
+  amount: number | null;
+  revoked: boolean | null;
+};
 
 export function createInsightRepository(sequelize: Sequelize) {
   return {
@@ -41,6 +58,36 @@ export function createInsightRepository(sequelize: Sequelize) {
           if (rows.length < batchSize) break;
         }
         await sequelize.query('CLOSE submitted', { transaction });
+      });
+    },
+
+    /**
+     * The export rows of a call — every application that was submitted, in submission order — through a cursor in
+     * one snapshot, `batchSize` at a time. The decision is the one in force (an appeal's replaces the first).
+     */
+    async forEachExportRow(callId: string, batchSize: number, each: (batch: ExportRow[]) => Promise<void>): Promise<void> {
+      await sequelize.transaction({ isolationLevel: Transaction.ISOLATION_LEVELS.REPEATABLE_READ, readOnly: true }, async (transaction) => {
+        await sequelize.query(
+          `DECLARE exported NO SCROLL CURSOR FOR
+             SELECT a.id, co.name AS "companyName", co.uscc, a.status, a.submitted_at AS "submittedAt",
+                    a.screening->>'outcome' AS "screeningOutcome",
+                    (SELECT string_agg(c->>'id', ', ' ORDER BY c->>'id') FROM jsonb_array_elements(a.screening->'criteria') c WHERE c->>'outcome' = 'fail') AS "failedCriteria",
+                    a.score::float8 AS score, d.outcome AS decision, d.amount::float8 AS amount, d.revoked_at IS NOT NULL AS revoked
+               FROM applications a
+               JOIN companies co ON co.id = a.company_id
+               LEFT JOIN LATERAL (
+                 SELECT outcome, amount, revoked_at FROM decisions WHERE application_id = a.id ORDER BY (stage = 'appeal') DESC LIMIT 1
+               ) d ON true
+              WHERE ${SUBMITTED_OR_WITHDRAWN}
+              ORDER BY a.submitted_at, a.id`,
+          { replacements: { callId }, transaction },
+        );
+        for (;;) {
+          const rows = await sequelize.query<ExportRow>(`FETCH ${Math.trunc(batchSize)} FROM exported`, { type: QueryTypes.SELECT, transaction });
+          if (rows.length > 0) await each(rows);
+          if (rows.length < batchSize) break;
+        }
+        await sequelize.query('CLOSE exported', { transaction });
       });
     },
 

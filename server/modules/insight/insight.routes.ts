@@ -1,11 +1,38 @@
 import type { RouteSpec } from '../../http/route.ts';
+import { notFound } from '../../errors/app-error.ts';
+import { pickLanguage } from '../../i18n/language.ts';
 import { permissions } from '../../middleware/permissions.ts';
 import type { Services } from '../../services.ts';
 import { idParams, simulateBody } from './insight.schemas.ts';
 
 export function insightRoutes(services: Services): RouteSpec[] {
   const { useCases } = services;
+  const exportRoute = (format: 'csv' | 'xlsx', mediaType: string): RouteSpec => ({
+    method: 'get',
+    path: `/api/calls/:id/export.${format}`,
+    tag: 'insight',
+    summary: `The call's applications as ${format === 'csv' ? 'CSV (UTF-8 with BOM)' : 'XLSX'}, streamed: company, USCC, status, screening and failed criteria, mean score, decision, amount`,
+    permission: permissions.officer,
+    params: idParams,
+    produces: mediaType,
+    responses: { 200: `${format.toUpperCase()} file (attachment)`, 404: 'Unknown call' },
+    handler: async (req, res) => {
+      const call = await services.calls.findById(res.locals.params.id);
+      if (!call) throw notFound('unknown call');
+      const user = res.locals.user!;
+      await services.audit.record(
+        { userId: user.id, label: user.email, clientIp: req.ip ?? null },
+        { action: 'call.exported', entityType: 'call', entityId: call.id, after: { format } },
+      );
+      res.setHeader('Content-Type', mediaType);
+      res.setHeader('Cache-Control', 'no-store');
+      res.attachment(`huiqi-call-${call.id}.${format}`);
+      await useCases.exportCall(call.id, format, pickLanguage(req), res);
+    },
+  });
   return [
+    exportRoute('csv', 'text/csv; charset=utf-8'),
+    exportRoute('xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
     {
       method: 'post',
       path: '/api/calls/:id/simulate',
