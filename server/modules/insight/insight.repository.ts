@@ -35,30 +35,52 @@ export type ExportRow = {
 };
 
 export function createInsightRepository(sequelize: Sequelize) {
+  /**
+   * Runs `sql` through a cursor inside one read-only snapshot (REPEATABLE READ), handing `each` a batch at a time.
+   * The next batch is already being fetched while `each` works on this one, so the database and this process
+   * work side by side. `each` returning false stops early (a cancelled run).
+   */
+  async function streamCursor<T extends object>(sql: string, replacements: Record<string, unknown>, batchSize: number, each: (batch: T[]) => Promise<boolean | void> | boolean | void) {
+    const size = Math.max(1, Math.trunc(batchSize));
+    await sequelize.transaction({ isolationLevel: Transaction.ISOLATION_LEVELS.REPEATABLE_READ, readOnly: true }, async (transaction) => {
+      await sequelize.query(`DECLARE rows NO SCROLL CURSOR FOR ${sql}`, { replacements, transaction });
+      const fetch = () => {
+        const next = sequelize.query<T>(`FETCH ${size} FROM rows`, { type: QueryTypes.SELECT, transaction });
+        // if `each` fails while a fetch is in flight, that fetch's own failure must not go unhandled
+        next.catch(() => undefined);
+        return next;
+      };
+      let pending = fetch();
+      for (;;) {
+        const batch = await pending;
+        const more = batch.length === size;
+        if (more) pending = fetch();
+        const go = batch.length > 0 ? await each(batch) : undefined;
+        if (!more || go === false) {
+          if (more) await pending;
+          break;
+        }
+      }
+      await sequelize.query('CLOSE rows', { transaction });
+    });
+  }
+
   return {
     /**
      * Calls `each` with batches of the call's submitted applications, all read from one snapshot (REPEATABLE READ,
      * READ ONLY). `each` may return false to stop early (a cancelled simulation).
      */
     async forEachSubmitted(callId: string, batchSize: number, each: (batch: ScreenedApplication[]) => Promise<boolean | void> | boolean | void): Promise<void> {
-      await sequelize.transaction({ isolationLevel: Transaction.ISOLATION_LEVELS.REPEATABLE_READ, readOnly: true }, async (transaction) => {
-        await sequelize.query(
-          `DECLARE submitted NO SCROLL CURSOR FOR
-             SELECT a.id, co.name AS "companyName", a.facts, a.submitted_at AS "submittedAt", a.screening->>'outcome' AS outcome,
-                    (SELECT jsonb_object_agg(c->>'id', c->>'outcome') FROM jsonb_array_elements(a.screening->'criteria') c) AS criteria,
-                    (a.screening->'award'->>'amount')::float8 AS award
-               FROM applications a JOIN companies co ON co.id = a.company_id
-              WHERE ${SUBMITTED}`,
-          { replacements: { callId }, transaction },
-        );
-        for (;;) {
-          const rows = await sequelize.query<ScreenedApplication>(`FETCH ${Math.trunc(batchSize)} FROM submitted`, { type: QueryTypes.SELECT, transaction });
-          if (rows.length === 0) break;
-          if ((await each(rows)) === false) break;
-          if (rows.length < batchSize) break;
-        }
-        await sequelize.query('CLOSE submitted', { transaction });
-      });
+      await streamCursor<ScreenedApplication>(
+        `SELECT a.id, co.name AS "companyName", a.facts, a.submitted_at AS "submittedAt", a.screening->>'outcome' AS outcome,
+                (SELECT jsonb_object_agg(c->>'id', c->>'outcome') FROM jsonb_array_elements(a.screening->'criteria') c) AS criteria,
+                (a.screening->'award'->>'amount')::float8 AS award
+           FROM applications a JOIN companies co ON co.id = a.company_id
+          WHERE ${SUBMITTED}`,
+        { callId },
+        batchSize,
+        each,
+      );
     },
 
     /**
@@ -66,29 +88,22 @@ export function createInsightRepository(sequelize: Sequelize) {
      * one snapshot, `batchSize` at a time. The decision is the one in force (an appeal's replaces the first).
      */
     async forEachExportRow(callId: string, batchSize: number, each: (batch: ExportRow[]) => Promise<void>): Promise<void> {
-      await sequelize.transaction({ isolationLevel: Transaction.ISOLATION_LEVELS.REPEATABLE_READ, readOnly: true }, async (transaction) => {
-        await sequelize.query(
-          `DECLARE exported NO SCROLL CURSOR FOR
-             SELECT a.id, co.name AS "companyName", co.uscc, a.status, a.submitted_at AS "submittedAt",
-                    a.screening->>'outcome' AS "screeningOutcome",
-                    (SELECT string_agg(c->>'id', ', ' ORDER BY c->>'id') FROM jsonb_array_elements(a.screening->'criteria') c WHERE c->>'outcome' = 'fail') AS "failedCriteria",
-                    a.score::float8 AS score, d.outcome AS decision, d.amount::float8 AS amount, d.revoked_at IS NOT NULL AS revoked
-               FROM applications a
-               JOIN companies co ON co.id = a.company_id
-               LEFT JOIN LATERAL (
-                 SELECT outcome, amount, revoked_at FROM decisions WHERE application_id = a.id ORDER BY (stage = 'appeal') DESC LIMIT 1
-               ) d ON true
-              WHERE ${SUBMITTED_OR_WITHDRAWN}
-              ORDER BY a.submitted_at, a.id`,
-          { replacements: { callId }, transaction },
-        );
-        for (;;) {
-          const rows = await sequelize.query<ExportRow>(`FETCH ${Math.trunc(batchSize)} FROM exported`, { type: QueryTypes.SELECT, transaction });
-          if (rows.length > 0) await each(rows);
-          if (rows.length < batchSize) break;
-        }
-        await sequelize.query('CLOSE exported', { transaction });
-      });
+      await streamCursor<ExportRow>(
+        `SELECT a.id, co.name AS "companyName", co.uscc, a.status, a.submitted_at AS "submittedAt",
+                a.screening->>'outcome' AS "screeningOutcome",
+                (SELECT string_agg(c->>'id', ', ' ORDER BY c->>'id') FROM jsonb_array_elements(a.screening->'criteria') c WHERE c->>'outcome' = 'fail') AS "failedCriteria",
+                a.score::float8 AS score, d.outcome AS decision, d.amount::float8 AS amount, d.revoked_at IS NOT NULL AS revoked
+           FROM applications a
+           JOIN companies co ON co.id = a.company_id
+           LEFT JOIN LATERAL (
+             SELECT outcome, amount, revoked_at FROM decisions WHERE application_id = a.id ORDER BY (stage = 'appeal') DESC LIMIT 1
+           ) d ON true
+          WHERE ${SUBMITTED_OR_WITHDRAWN}
+          ORDER BY a.submitted_at, a.id`,
+        { callId },
+        batchSize,
+        each,
+      );
     },
 
     async countSubmitted(callId: string): Promise<number> {
