@@ -9,8 +9,9 @@ export type ScreenedApplication = {
   facts: Record<string, unknown>;
   submittedAt: Date;
   outcome: string | null;
-  /** criterion id → stored outcome */
-  criteria: Record<string, string> | null;
+  /** the stored criteria's ids and outcomes, in the same order */
+  criterionIds: string[] | null;
+  criterionOutcomes: string[] | null;
   award: number | null;
 };
 
@@ -72,9 +73,9 @@ export function createInsightRepository(sequelize: Sequelize) {
      */
     async forEachSubmitted(callId: string, batchSize: number, each: (batch: ScreenedApplication[]) => Promise<boolean | void> | boolean | void): Promise<void> {
       await streamCursor<ScreenedApplication>(
-        `SELECT a.id, co.name AS "companyName", a.facts, a.submitted_at AS "submittedAt", a.screening->>'outcome' AS outcome,
-                (SELECT jsonb_object_agg(c->>'id', c->>'outcome') FROM jsonb_array_elements(a.screening->'criteria') c) AS criteria,
-                (a.screening->'award'->>'amount')::float8 AS award
+        `SELECT a.id, co.name AS "companyName", a.facts, a.submitted_at AS "submittedAt", a.screening_summary->>'outcome' AS outcome,
+                a.screening_summary->'ids' AS "criterionIds", a.screening_summary->'outcomes' AS "criterionOutcomes",
+                (a.screening_summary->>'award')::float8 AS award
            FROM applications a JOIN companies co ON co.id = a.company_id
           WHERE ${SUBMITTED}`,
         { callId },
@@ -90,8 +91,9 @@ export function createInsightRepository(sequelize: Sequelize) {
     async forEachExportRow(callId: string, batchSize: number, each: (batch: ExportRow[]) => Promise<void>): Promise<void> {
       await streamCursor<ExportRow>(
         `SELECT a.id, co.name AS "companyName", co.uscc, a.status, a.submitted_at AS "submittedAt",
-                a.screening->>'outcome' AS "screeningOutcome",
-                (SELECT string_agg(c->>'id', ', ' ORDER BY c->>'id') FROM jsonb_array_elements(a.screening->'criteria') c WHERE c->>'outcome' = 'fail') AS "failedCriteria",
+                a.screening_summary->>'outcome' AS "screeningOutcome",
+                (SELECT string_agg(id, ', ' ORDER BY id) FROM jsonb_array_elements_text(a.screening_summary->'ids') WITH ORDINALITY AS i(id, n)
+                  WHERE a.screening_summary->'outcomes'->>(n::int - 1) = 'fail') AS "failedCriteria",
                 a.score::float8 AS score, d.outcome AS decision, d.amount::float8 AS amount, d.revoked_at IS NOT NULL AS revoked
            FROM applications a
            JOIN companies co ON co.id = a.company_id

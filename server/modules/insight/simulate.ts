@@ -98,7 +98,8 @@ export function makeSimulateCall(deps: { calls: CallsRepository; ruleSets: RuleS
         result.total += 1;
         count(result.outcomes.before, before ?? 'unknown');
         count(result.outcomes.after, after.outcome);
-        for (const [id, outcome] of Object.entries(application.criteria ?? {})) tally(id, 'before', outcome);
+        const ids = application.criterionIds ?? [];
+        for (let i = 0; i < ids.length; i++) tally(ids[i], 'before', application.criterionOutcomes?.[i] ?? 'unknown');
         for (const criterion of after.criteria) tally(criterion.id, 'after', criterion.outcome);
         if (before === 'eligible') awardsBefore += application.award ?? 0;
         if (after.outcome === 'eligible') awardsAfter += after.award?.amount ?? 0;
