@@ -5,25 +5,20 @@ import type { Services } from '../server/services.ts';
 import type { CurrentUser } from '../server/modules/identity/identity.types.ts';
 import { hashPassword } from '../server/lib/password.ts';
 import { demoCalls } from './demo.ts';
+import { exampleHteFacts } from './example-facts.ts';
 
 export const DEMO_REVIEW_FIRM = { name: '广州示范新材料有限公司', uscc: '91440101MA59TF6Q4Q', email: 'applicant2@huiqi.test' };
 
+// the standard eligible firm, in new materials and growing
 const facts = {
-  establishedOn: '2018-03-01',
+  ...exampleHteFacts,
   techField: 'new_materials',
-  ipItems: [{ type: 'invention', registrationNo: 'ZL201810000001.X', grantedOn: '2019-05-01', inForce: true, acquisition: 'self', usedInEarlierRecognition: false }],
-  staffTotal: 100,
-  staffTech: 30,
   rdExpense: [3_000_000, 3_200_000, 3_500_000],
   rdExpenseDomestic: [3_000_000, 3_200_000, 3_500_000],
   salesRevenue: [40_000_000, 44_000_000, 50_000_000],
   hiTechRevenue: 35_000_000,
   totalRevenue: 50_000_000,
-  netAssets: [10_000_000, 12_000_000, 15_000_000],
   transfers: 12,
-  majorIncidentLastYear: false,
-  firstRecognition: true,
-  firstEntryFourAbove: false,
   rdDeductionPrevYear: 3_500_000,
   rdDeductionYearBefore: 3_200_000,
 };
