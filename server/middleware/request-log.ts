@@ -13,7 +13,8 @@ declare module 'http' {
 
 /** The path as logged: no query string, one-time tokens (consent links, invitations) as [token]. */
 export function loggedPath(url: string): string {
-  return url.split('?')[0].replace(/^(\/api\/(?:consent|invitations)\/)[^/]+/, '$1[token]');
+  // routes match without regard to case, so the mask does too
+  return url.split('?')[0].replace(/^(\/api\/(?:consent|invitations)\/)[^/]+/i, '$1[token]');
 }
 
 export function requestLog(logger: Logger, options: { ignore?: (url: string) => boolean } = {}): RequestHandler {

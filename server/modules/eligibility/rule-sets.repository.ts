@@ -70,10 +70,10 @@ export function createRuleSetsRepository(models: Models) {
 
     /** Versions by uid. A published version never changes, so each is read from the database once per process. */
     async findByUids(uids: number[], transaction?: Transaction): Promise<StoredRuleSet[]> {
+      if (byUid.size >= 1_000) byUid.clear();
       const missing = uids.filter((uid) => !byUid.has(uid));
       if (missing.length > 0) {
         const rows = await models.RuleSet.findAll({ where: { uid: missing }, transaction });
-        if (byUid.size >= 1_000) byUid.clear();
         for (const row of rows) byUid.set(Number(row.uid), toRuleSet(row));
       }
       return uids.map((uid) => byUid.get(uid)).filter((ruleSet): ruleSet is StoredRuleSet => ruleSet !== undefined);

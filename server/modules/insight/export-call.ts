@@ -69,12 +69,21 @@ function csvField(value: string | number | null): string {
 const BATCH = 1_000;
 
 export function makeExportCall(deps: { insight: InsightRepository }) {
-  return async function exportCall(callId: string, format: ExportFormat, language: Language, out: Writable): Promise<number> {
+  /**
+   * Writes the export to `out`, waiting for it to drain between batches. `signal` (aborted when the client goes away)
+   * stops the run, so an abandoned download neither waits forever nor keeps its snapshot and connection open.
+   */
+  return async function exportCall(callId: string, format: ExportFormat, language: Language, out: Writable, signal?: AbortSignal): Promise<number> {
     const headers = COLUMNS.map((c) => (language === 'en' ? c.en : c.zh));
     let count = 0;
+    const drained = async () => {
+      signal?.throwIfAborted();
+      if (out.writableNeedDrain) await once(out, 'drain', { signal });
+    };
     if (format === 'csv') {
       const write = async (text: string) => {
-        if (!out.write(text)) await once(out, 'drain');
+        out.write(text);
+        await drained();
       };
       await write(`\uFEFF${headers.map(csvField).join(',')}\r\n`);
       await deps.insight.forEachExportRow(callId, BATCH, async (rows) => {
@@ -93,6 +102,7 @@ export function makeExportCall(deps: { insight: InsightRepository }) {
     await deps.insight.forEachExportRow(callId, BATCH, async (rows) => {
       for (const row of rows) sheet.addRow(cells(row, language)).commit();
       count += rows.length;
+      await drained();
     });
     sheet.commit();
     await workbook.commit();

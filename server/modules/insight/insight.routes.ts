@@ -27,7 +27,9 @@ export function insightRoutes(services: Services): RouteSpec[] {
       res.setHeader('Content-Type', mediaType);
       res.setHeader('Cache-Control', 'no-store');
       res.attachment(`huiqi-call-${call.id}.${format}`);
-      await useCases.exportCall(call.id, format, pickLanguage(req), res);
+      const abort = new AbortController();
+      res.on('close', () => abort.abort());
+      await useCases.exportCall(call.id, format, pickLanguage(req), res, abort.signal);
     },
   });
   return [
