@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { launchBrowser, seriousAccessibilityViolations } from '../support/browser.ts';
+import { launchBrowser, seriousAccessibilityViolations, watchedPage } from '../support/browser.ts';
 import { signedInApplicant } from '../support/factories.ts';
 import { pdfBytes } from '../support/files.ts';
 import { openCall } from '../integration/applications/support.ts';
@@ -22,10 +22,7 @@ describe('in the browser: a firm prepares, saves, documents and submits an appli
     await app?.close();
   });
   beforeEach(async () => {
-    page = await (await browser.newContext({ locale: 'zh-CN', timezoneId: 'Europe/London' })).newPage();
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-    });
+    page = await watchedPage(browser, cspViolations, { timezoneId: 'Europe/London' });
   });
   afterEach(async () => {
     await page.context().close();

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { launchBrowser, seriousAccessibilityViolations } from '../support/browser.ts';
+import { launchBrowser, seriousAccessibilityViolations, watchedPage } from '../support/browser.ts';
 import { PASSWORD } from '../support/factories.ts';
 import { pdfText } from '../support/pdf.ts';
 import { scoredCall, UNICORN_AWARD } from '../integration/decisions/support.ts';
@@ -23,13 +23,7 @@ describe('in the browser: from the ranking to a downloaded, verified letter', fu
     await app?.close();
   });
 
-  async function newPage(locale = 'zh-CN'): Promise<Page> {
-    const page = await (await browser.newContext({ locale, acceptDownloads: true })).newPage();
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-    });
-    return page;
-  }
+  const newPage = (locale = 'zh-CN') => watchedPage(browser, cspViolations, { locale, acceptDownloads: true });
 
   async function signIn(page: Page, email: string) {
     await page.goto(`${app.baseUrl}/login`);

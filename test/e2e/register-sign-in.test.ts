@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { launchBrowser, seriousAccessibilityViolations } from '../support/browser.ts';
+import { launchBrowser, seriousAccessibilityViolations, watchedPage } from '../support/browser.ts';
 import { uniqueEmail, validUscc, withWrongCheckCharacter } from '../support/factories.ts';
 
 describe('in the browser: register, sign in, see the programmes', function () {
@@ -20,11 +20,7 @@ describe('in the browser: register, sign in, see the programmes', function () {
     await app?.close();
   });
   beforeEach(async () => {
-    const context = await browser.newContext({ locale: 'zh-CN' });
-    page = await context.newPage();
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-    });
+    page = await watchedPage(browser, cspViolations);
   });
   afterEach(async () => {
     await page.context().close();

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { launchBrowser, seriousAccessibilityViolations } from '../support/browser.ts';
+import { launchBrowser, seriousAccessibilityViolations, watchedPage } from '../support/browser.ts';
 import { PASSWORD } from '../support/factories.ts';
 import { assignmentOf, createReviewer, openReviewedCall, scoreAndSubmit, submittedApplication } from '../integration/reviews/support.ts';
 
@@ -21,10 +21,7 @@ describe('in the browser: a reviewer scores an application and an officer modera
     await app?.close();
   });
   beforeEach(async () => {
-    page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-    });
+    page = await watchedPage(browser, cspViolations);
   });
   afterEach(async () => {
     await page.context().close();

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { QueryTypes } from 'sequelize';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { launchBrowser, seriousAccessibilityViolations } from '../support/browser.ts';
+import { launchBrowser, seriousAccessibilityViolations, watchedPage } from '../support/browser.ts';
 import { PASSWORD, signedInApplicant, signedInStaff, validResidentId } from '../support/factories.ts';
 
 describe('in the browser: a talent team with consented, protected ID numbers', function () {
@@ -20,13 +20,7 @@ describe('in the browser: a talent team with consented, protected ID numbers', f
     await app?.close();
   });
 
-  async function newPage(locale = 'zh-CN'): Promise<Page> {
-    const page = await (await browser.newContext({ locale })).newPage();
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-    });
-    return page;
-  }
+  const newPage = (locale = 'zh-CN') => watchedPage(browser, cspViolations, { locale });
 
   async function signIn(page: Page, email: string) {
     await page.goto(`${app.baseUrl}/login`);

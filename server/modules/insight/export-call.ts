@@ -1,8 +1,11 @@
 // A call's applications as a spreadsheet, streamed: rows go out as the cursor reads them, so a call of 100,000
 // applications never sits in memory. CSV is UTF-8 with a BOM (Excel then reads Chinese correctly); XLSX is
 // written by exceljs' streaming writer. Cells that a spreadsheet would run as a formula are neutralised.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import type { Language } from '../../i18n/language.ts';
 import type { ApplicationStatus } from '../applications/application-status.ts';
@@ -11,27 +14,32 @@ import type { ExportRow, InsightRepository } from './insight.repository.ts';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
+// Column keys and widths here; their headings and the outcome words in templates/exports/labels.<language>.json,
+// editable like the letters' wording.
 const COLUMNS = [
-  { key: 'company', zh: '企业名称', en: 'Company', width: 32 },
-  { key: 'uscc', zh: '统一社会信用代码', en: 'USCC', width: 22 },
-  { key: 'status', zh: '状态', en: 'Status', width: 14 },
-  { key: 'screening', zh: '资格审查', en: 'Screening', width: 14 },
-  { key: 'failed', zh: '未通过条件', en: 'Failed criteria', width: 22 },
-  { key: 'score', zh: '评审平均分', en: 'Mean score', width: 12 },
-  { key: 'decision', zh: '决定', en: 'Decision', width: 12 },
-  { key: 'amount', zh: '金额（元）', en: 'Amount (yuan)', width: 16 },
-  { key: 'submittedAt', zh: '提交时间（北京时间）', en: 'Submitted (Beijing time)', width: 22 },
-  { key: 'applicationId', zh: '申报编号', en: 'Application id', width: 38 },
+  { key: 'company', width: 32 },
+  { key: 'uscc', width: 22 },
+  { key: 'status', width: 14 },
+  { key: 'screening', width: 14 },
+  { key: 'failed', width: 22 },
+  { key: 'score', width: 12 },
+  { key: 'decision', width: 12 },
+  { key: 'amount', width: 16 },
+  { key: 'submittedAt', width: 22 },
+  { key: 'applicationId', width: 38 },
 ] as const;
 
-const OUTCOMES: Record<string, { zh: string; en: string }> = {
-  eligible: { zh: '符合', en: 'eligible' },
-  ineligible: { zh: '不符合', en: 'not eligible' },
-  incomplete: { zh: '待补充', en: 'incomplete' },
-  approved: { zh: '立项', en: 'approved' },
-  rejected: { zh: '不予立项', en: 'rejected' },
-  revoked: { zh: '已撤销', en: 'revoked' },
-};
+type ExportLabels = { sheet: string; columns: Record<(typeof COLUMNS)[number]['key'], string>; outcomes: Record<string, string> };
+const labelsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../templates/exports');
+const labelCache = new Map<Language, ExportLabels>();
+function labelsFor(language: Language): ExportLabels {
+  let labels = labelCache.get(language);
+  if (!labels) {
+    labels = JSON.parse(fs.readFileSync(path.join(labelsDir, `labels.${language}.json`), 'utf8')) as ExportLabels;
+    labelCache.set(language, labels);
+  }
+  return labels;
+}
 
 /** Text a spreadsheet would take for a formula (=, +, -, @, tab, CR) is prefixed with an apostrophe (OWASP CSV injection). */
 export function neutralise(text: string): string {
@@ -42,18 +50,18 @@ function beijingTime(instant: Date): string {
   return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
-function cells(row: ExportRow, language: Language): (string | number | null)[] {
-  const word = (names: Record<string, { zh: string; en: string }>, key: string | null) =>
-    key === null ? '' : (names[key]?.[language === 'en' ? 'en' : 'zh'] ?? key);
+function cells(row: ExportRow, language: Language, labels: ExportLabels): (string | number | null)[] {
+  const outcome = (key: string | null) => (key === null ? '' : (labels.outcomes[key] ?? key));
+  const status = statusNames[row.status as ApplicationStatus];
   const decision = row.decision === null ? null : row.revoked ? 'revoked' : row.decision;
   return [
     neutralise(row.companyName),
     row.uscc,
-    word(statusNames as Record<ApplicationStatus, { zh: string; en: string }>, row.status),
-    word(OUTCOMES, row.screeningOutcome),
+    status ? status[language === 'en' ? 'en' : 'zh'] : row.status,
+    outcome(row.screeningOutcome),
     row.failedCriteria ?? '',
     row.score,
-    word(OUTCOMES, decision),
+    outcome(decision),
     decision === 'approved' ? row.amount : null,
     beijingTime(new Date(row.submittedAt)),
     row.id,
@@ -74,7 +82,8 @@ export function makeExportCall(deps: { insight: InsightRepository }) {
    * stops the run, so an abandoned download neither waits forever nor keeps its snapshot and connection open.
    */
   return async function exportCall(callId: string, format: ExportFormat, language: Language, out: Writable, signal?: AbortSignal): Promise<number> {
-    const headers = COLUMNS.map((c) => (language === 'en' ? c.en : c.zh));
+    const labels = labelsFor(language);
+    const headers = COLUMNS.map((c) => labels.columns[c.key]);
     let count = 0;
     const drained = async () => {
       signal?.throwIfAborted();
@@ -87,20 +96,20 @@ export function makeExportCall(deps: { insight: InsightRepository }) {
       };
       await write(`\uFEFF${headers.map(csvField).join(',')}\r\n`);
       await deps.insight.forEachExportRow(callId, BATCH, async (rows) => {
-        await write(rows.map((row) => `${cells(row, language).map(csvField).join(',')}\r\n`).join(''));
+        await write(rows.map((row) => `${cells(row, language, labels).map(csvField).join(',')}\r\n`).join(''));
         count += rows.length;
       });
       out.end();
       return count;
     }
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-    const sheet = workbook.addWorksheet(language === 'en' ? 'Applications' : '申报', { views: [{ state: 'frozen', ySplit: 1 }] });
+    const sheet = workbook.addWorksheet(labels.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = COLUMNS.map((c, i) => ({ header: headers[i], key: c.key, width: c.width }));
     sheet.getRow(1).font = { bold: true };
     sheet.getColumn('amount').numFmt = '#,##0';
     sheet.getColumn('score').numFmt = '0.00';
     await deps.insight.forEachExportRow(callId, BATCH, async (rows) => {
-      for (const row of rows) sheet.addRow(cells(row, language)).commit();
+      for (const row of rows) sheet.addRow(cells(row, language, labels)).commit();
       count += rows.length;
       await drained();
     });

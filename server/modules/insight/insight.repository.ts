@@ -107,14 +107,6 @@ export function createInsightRepository(sequelize: Sequelize) {
         each,
       );
     },
-
-    async countSubmitted(callId: string): Promise<number> {
-      const [{ count }] = await sequelize.query<{ count: number }>(`SELECT count(*)::int AS count FROM applications a WHERE ${SUBMITTED}`, {
-        replacements: { callId },
-        type: QueryTypes.SELECT,
-      });
-      return count;
-    },
   };
 }
 

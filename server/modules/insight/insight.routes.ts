@@ -29,7 +29,13 @@ export function insightRoutes(services: Services): RouteSpec[] {
       res.attachment(`huiqi-call-${call.id}.${format}`);
       const abort = new AbortController();
       res.on('close', () => abort.abort());
-      await useCases.exportCall(call.id, format, pickLanguage(req), res, abort.signal);
+      try {
+        await useCases.exportCall(call.id, format, pickLanguage(req), res, abort.signal);
+      } catch (error) {
+        // the client went away: the export stopped as it should, nothing is left to answer
+        if (abort.signal.aborted) return;
+        throw error;
+      }
     },
   });
   return [

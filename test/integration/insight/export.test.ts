@@ -89,6 +89,37 @@ describe('call exports', () => {
     expect(String(rows.get(ids[2])![1]).startsWith("'=")).to.equal(true);
   });
 
+  it('when the client goes away in the middle of a large export, then the export stops and its snapshot and connection are released', async () => {
+    const [[big]] = (await app.db.sequelize.query(
+      `INSERT INTO calls (programme_code, title, opens_at, closes_at, grace_minutes, budget, reviewers_per_application, rule_set_uid, award_rule_set_uid)
+       SELECT programme_code, 'export abandoned', opens_at, closes_at, 0, budget, reviewers_per_application, rule_set_uid, award_rule_set_uid FROM calls WHERE id = :callId RETURNING id`,
+      { replacements: { callId } },
+    )) as [{ id: string }[], unknown];
+    await app.db.sequelize.query(
+      `WITH firms AS (INSERT INTO companies (name, uscc) SELECT 'export firm ' || g, :prefix || lpad(g::text, 13, '0') FROM generate_series(1, 20000) g RETURNING id)
+       INSERT INTO applications (call_id, company_id, status, facts, submitted_at) SELECT :id, id, 'submitted', '{}'::jsonb, now() FROM firms`,
+      { replacements: { id: big.id, prefix: `E${crypto.randomUUID().replaceAll('-', '').slice(0, 4).toUpperCase()}` } },
+    );
+    const abort = new AbortController();
+    const reply = await fetch(`${app.baseUrl}/api/calls/${big.id}/export.csv`, { headers: { Cookie: officer.cookie! }, signal: abort.signal });
+    expect(reply.status).to.equal(200);
+    const reader = reply.body!.getReader();
+    await reader.read();
+    abort.abort();
+    // the cursor's read-only transaction ends instead of waiting for a reader that is gone
+    const open = async () =>
+      (await app.db.sequelize.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'FETCH % FROM rows' AND state LIKE 'idle in transaction%'`, { plain: true })) as { n: number };
+    const deadline = Date.now() + 10_000;
+    let n = (await open()).n;
+    while (n > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      n = (await open()).n;
+    }
+    expect(n).to.equal(0);
+    // and the server still answers exports
+    expect((await officer.download(`/api/calls/${callId}/export.csv`)).status).to.equal(200);
+  });
+
   it('when a firm, a visitor or an unknown call is asked for, then 403 / 401 / 404 and no file', async () => {
     const firm = await signedInApplicant(app.baseUrl);
     expect((await firm.client.download(`/api/calls/${callId}/export.csv`)).status).to.equal(403);
