@@ -8,11 +8,13 @@ import { seedProgrammes } from './programmes.ts';
 import { seedDemo } from './demo.ts';
 import { seedRuleSets } from './rule-sets.ts';
 import { seedPublicHolidays } from './public-holidays.ts';
+import { seedPlanTargets } from './plan-targets.ts';
 
 /** Programmes always; demo accounts and calls unless production. Returns the demo password to print. */
 export async function runSeeders(db: Database, config: Config, logger: Logger): Promise<{ demoPassword: string | null }> {
   await seedProgrammes(db);
   await seedPublicHolidays(db);
+  await seedPlanTargets(db);
   if (config.env === 'production') {
     await seedRuleSets(db);
     return { demoPassword: null };

@@ -25,7 +25,9 @@ import { makeSubmitApplication } from './modules/applications/submit-application
 import { makeRemoveDocument, makeUploadDocument } from './modules/applications/upload-document.ts';
 import { makeListApplications, makeViewApplication } from './modules/applications/view-application.ts';
 import { createInsightRepository } from './modules/insight/insight.repository.ts';
-import { makeSimulateCall } from './modules/insight/simulate.ts';
+import { makeCallParameters, makeSimulateCall } from './modules/insight/simulate.ts';
+import { createStatsRepository } from './modules/insight/stats.repository.ts';
+import { makeOpenData, makePlanTargets, makeStats, makeUpdatePlanTarget } from './modules/insight/stats.ts';
 import { makeExportCall } from './modules/insight/export-call.ts';
 import { makeReturnApplication, makeWithdrawApplication } from './modules/applications/change-application-status.ts';
 import { createReviewsRepository } from './modules/reviews/reviews.repository.ts';
@@ -75,6 +77,7 @@ export function createServices(config: Config, db: Database, logger: Logger) {
   const decisionOutcome = makeDecisionOutcome({ decisions, letters });
   const talent = createTalentRepository(sequelize);
   const insight = createInsightRepository(sequelize);
+  const stats = createStatsRepository(sequelize);
   const fieldCrypto = createFieldCrypto(config.secretKey);
   const talentTeams = makeTalentTeams({ sequelize, talent, crypto: fieldCrypto, audit, publicUrl: config.publicUrl, retentionDays: config.piiRetentionDays });
   const recognition = makeRecognition({ ...decisionDeps, talent, crypto: fieldCrypto, runPrecheck: makeRunPrecheck({ ruleSets }) });
@@ -130,6 +133,11 @@ export function createServices(config: Config, db: Database, logger: Logger) {
       listApplications: makeListApplications({ applications }),
       simulateCall: makeSimulateCall({ calls, ruleSets, insight }),
       exportCall: makeExportCall({ insight }),
+      callParameters: makeCallParameters({ calls, ruleSets }),
+      readStats: makeStats({ stats }),
+      readPlanTargets: makePlanTargets({ stats }),
+      updatePlanTarget: makeUpdatePlanTarget({ stats, audit }),
+      readOpenData: makeOpenData({ stats }),
       inviteColleague: makeInviteColleague(invitationDeps),
       readInvitation: makeReadInvitation(invitationDeps),
       acceptInvitation: makeAcceptInvitation(invitationDeps),

@@ -10,6 +10,7 @@ import { migrate } from '../../server/db/migrate.ts';
 import { createLogger } from '../../server/lib/logger.ts';
 import { seedProgrammes } from '../../seeders/programmes.ts';
 import { seedPublicHolidays } from '../../seeders/public-holidays.ts';
+import { seedPlanTargets } from '../../seeders/plan-targets.ts';
 import { seedRuleSets } from '../../seeders/rule-sets.ts';
 
 let shared: Promise<{ db: Database; baseConfig: Config }> | null = null;
@@ -37,6 +38,7 @@ export function getTestDatabase(): Promise<{ db: Database; baseConfig: Config }>
     await seedProgrammes(db);
     await seedRuleSets(db);
     await seedPublicHolidays(db);
+    await seedPlanTargets(db);
     return { db, baseConfig };
   })();
   return shared;

@@ -3,7 +3,7 @@ import { notFound } from '../../errors/app-error.ts';
 import { pickLanguage } from '../../i18n/language.ts';
 import { permissions } from '../../middleware/permissions.ts';
 import type { Services } from '../../services.ts';
-import { idParams, simulateBody } from './insight.schemas.ts';
+import { idParams, planTargetBody, planTargetParams, simulateBody, statsQuery } from './insight.schemas.ts';
 
 export function insightRoutes(services: Services): RouteSpec[] {
   const { useCases } = services;
@@ -39,6 +39,67 @@ export function insightRoutes(services: Services): RouteSpec[] {
     },
   });
   return [
+    {
+      method: 'get',
+      path: '/api/stats',
+      tag: 'insight',
+      summary: 'Dashboard figures for a call, a programme or the platform: statuses, screening and most-failed criteria, scores, budget, processing times',
+      permission: permissions.officer,
+      query: statsQuery,
+      responses: { 200: '{ scope, total, byStatus, byProgramme, screening, failedCriteria, scores, budget, processing }', 404: 'Unknown call' },
+      handler: async (_req, res) => {
+        res.json(await useCases.readStats(res.locals.query));
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/plan-targets',
+      tag: 'insight',
+      summary: "The plan's targets with Huiqi's own figure beside each",
+      permission: permissions.officer,
+      responses: { 200: '{ items: [{ id, target, value, goal, unit, level, platform, updatedAt }] }' },
+      handler: async (_req, res) => {
+        res.json(await useCases.readPlanTargets());
+      },
+    },
+    {
+      method: 'put',
+      path: '/api/plan-targets/:id',
+      tag: 'insight',
+      summary: "Correct a target's wording, numeric goal or evidence level (audited)",
+      permission: permissions.admin,
+      params: planTargetParams,
+      body: planTargetBody,
+      responses: { 200: 'The target', 400: 'validation_failed', 404: 'Unknown target' },
+      handler: async (req, res) => {
+        res.json(await useCases.updatePlanTarget(res.locals.params.id, res.locals.body, res.locals.user!, req.ip ?? 'unknown'));
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/open-data',
+      tag: 'insight',
+      summary: 'Public statistics: per programme and submission year, applications submitted and approved and the amounts (aggregates only)',
+      permission: permissions.public,
+      before: [services.rateLimits.verify],
+      responses: { 200: '{ generatedAt, items: [{ programme, name, year, submitted, approved, amount }] }' },
+      handler: async (_req, res) => {
+        res.setHeader('Cache-Control', 'public, max-age=300');
+        res.json(await useCases.readOpenData());
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/calls/:id/parameters',
+      tag: 'insight',
+      summary: "The parameters of the call's frozen rule-set versions, which a simulation may change",
+      permission: permissions.officer,
+      params: idParams,
+      responses: { 200: '{ callId, programme, items: [{ id, criterion, label, unit, value, source, ruleSet }] }', 404: 'Unknown call' },
+      handler: async (_req, res) => {
+        res.json(await useCases.callParameters(res.locals.params.id));
+      },
+    },
     exportRoute('csv', 'text/csv; charset=utf-8'),
     exportRoute('xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
     {

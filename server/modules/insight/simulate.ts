@@ -120,3 +120,27 @@ export function makeSimulateCall(deps: { calls: CallsRepository; ruleSets: RuleS
     return result;
   };
 }
+
+/** The parameters a simulation of this call may change: those of the rule-set versions the call froze. */
+export function makeCallParameters(deps: { calls: CallsRepository; ruleSets: RuleSetsRepository }) {
+  return async function callParameters(callId: string) {
+    const screening = await deps.calls.readForScreening(callId);
+    if (!screening) throw notFound('unknown call');
+    const frozen = await deps.ruleSets.findByUids(screening.ruleSetUids);
+    return {
+      callId,
+      programme: screening.call.programme,
+      items: frozen.flatMap((ruleSet) =>
+        ruleSet.parameters.map((p) => ({
+          id: p.id,
+          criterion: p.criterion,
+          label: p.label,
+          unit: p.unit,
+          value: p.value,
+          source: p.source,
+          ruleSet: { id: ruleSet.id, kind: ruleSet.kind, version: ruleSet.version },
+        })),
+      ),
+    };
+  };
+}
