@@ -20,7 +20,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/recognition', label: 'nav.recognition', roles: ['officer', 'admin'] },
   { to: '/reviews', label: 'nav.reviews', roles: ['reviewer'] },
   { to: '/officer/rule-sets', label: 'nav.ruleSets', roles: ['officer', 'admin'] },
+  { to: '/insight', label: 'nav.insight', roles: ['officer', 'admin'] },
   { to: '/notices', label: 'nav.notices' },
   { to: '/verify', label: 'nav.verify' },
+  { to: '/statistics', label: 'nav.statistics' },
   { to: '/mailbox', label: 'nav.mailbox', roles: ['admin'] },
 ];

@@ -31,6 +31,10 @@ import { RecognitionQueuePage } from '../features/recognition/components/recogni
 import { RecognitionReviewPage } from '../features/recognition/components/recognition-review-page';
 import { TeamPage } from '../features/teams/components/team-page';
 import { TeamsPage } from '../features/teams/components/teams-page';
+import { CallInsightPage } from '../features/insight/components/call-insight-page';
+import { InsightPage } from '../features/insight/components/insight-page';
+import { SimulatePage } from '../features/insight/components/simulate-page';
+import { StatisticsPage } from '../features/insight/components/statistics-page';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
 import { RequireRole } from './require-role';
@@ -55,6 +59,7 @@ export const router = createBrowserRouter([
           { path: 'verify/:code', element: <VerifyPage /> },
           { path: 'notices', element: <NoticesPage /> },
           { path: 'notices/:id', element: <NoticePage /> },
+          { path: 'statistics', element: <StatisticsPage /> },
           {
             path: 'applications',
             element: <RequireRole roles={['applicant']}><ApplicationsPage /></RequireRole>,
@@ -136,6 +141,18 @@ export const router = createBrowserRouter([
           {
             path: 'calls/:id/appeals',
             element: <RequireRole roles={['officer', 'admin']}><AppealsPage /></RequireRole>,
+          },
+          {
+            path: 'calls/:id/insight',
+            element: <RequireRole roles={['officer', 'admin']}><CallInsightPage /></RequireRole>,
+          },
+          {
+            path: 'calls/:id/simulate',
+            element: <RequireRole roles={['officer', 'admin']}><SimulatePage /></RequireRole>,
+          },
+          {
+            path: 'insight',
+            element: <RequireRole roles={['officer', 'admin']}><InsightPage /></RequireRole>,
           },
           {
             path: 'mailbox',

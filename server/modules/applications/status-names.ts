@@ -1,17 +1,18 @@
-// What each application status is called, for the words the server writes itself (e-mails, exports).
+// What each application status is called in the words the server writes itself (e-mails, exports) — the same words
+// the client shows (client/src/lib/i18n, status.*), so a firm reads one name for one state everywhere.
 import type { ApplicationStatus } from './application-status.ts';
 
 export const statusNames: Record<ApplicationStatus, { zh: string; en: string }> = {
-  draft: { zh: '草稿', en: 'draft' },
-  submitted: { zh: '已提交', en: 'submitted' },
-  ineligible: { zh: '不符合条件', en: 'not eligible' },
-  in_review: { zh: '评审中', en: 'in review' },
-  scored: { zh: '已评分', en: 'scored' },
-  approved: { zh: '拟立项', en: 'approved' },
-  rejected: { zh: '不予立项', en: 'rejected' },
-  returned: { zh: '已退回修改', en: 'returned for changes' },
-  withdrawn: { zh: '已撤回', en: 'withdrawn' },
-  noticed: { zh: '公示中', en: 'on public notice' },
-  appealed: { zh: '复核中', en: 'under appeal' },
-  revoked: { zh: '已撤销', en: 'revoked' },
+  draft: { zh: '草稿', en: 'Draft' },
+  submitted: { zh: '已提交', en: 'Submitted' },
+  ineligible: { zh: '不符合条件', en: 'Ineligible' },
+  in_review: { zh: '评审中', en: 'In review' },
+  scored: { zh: '已评分', en: 'Scored' },
+  approved: { zh: '已批准', en: 'Approved' },
+  rejected: { zh: '未获批准', en: 'Not approved' },
+  returned: { zh: '退回补充', en: 'Returned for more information' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' },
+  noticed: { zh: '公示中', en: 'Public notice' },
+  appealed: { zh: '申诉中', en: 'Under appeal' },
+  revoked: { zh: '已撤销批准', en: 'Approval revoked' },
 };

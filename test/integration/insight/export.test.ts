@@ -58,7 +58,7 @@ describe('call exports', () => {
     expect(rows[0]).to.deep.equal(['企业名称', '统一社会信用代码', '状态', '资格审查', '未通过条件', '评审平均分', '决定', '金额（元）', '提交时间（北京时间）', '申报编号']);
     expect(rows).to.have.length(4);
     const byId = new Map(rows.slice(1).map((r) => [r[9], r]));
-    expect(byId.get(ids[0])!.slice(2, 8)).to.deep.equal(['拟立项', '符合', '', byId.get(ids[0])![5], '立项', String(UNICORN_AWARD)]);
+    expect(byId.get(ids[0])!.slice(2, 8)).to.deep.equal(['已批准', '符合', '', byId.get(ids[0])![5], '立项', String(UNICORN_AWARD)]);
     expect(Number(byId.get(ids[0])![5])).to.be.greaterThan(Number(byId.get(ids[1])![5]));
     expect(byId.get(ids[1])!.slice(6, 8)).to.deep.equal(['不予立项', '']);
     const odd = byId.get(ids[2])!;
@@ -81,7 +81,7 @@ describe('call exports', () => {
     sheet.eachRow((row, n) => {
       if (n > 1) rows.set(String(row.getCell(10).value), row.values as ExcelJS.CellValue[]);
     });
-    expect(rows.get(ids[0])!.slice(3, 5)).to.deep.equal(['approved', 'eligible']);
+    expect(rows.get(ids[0])!.slice(3, 5)).to.deep.equal(['Approved', 'eligible']);
     expect(rows.get(ids[0])![7]).to.equal('approved');
     expect(rows.get(ids[0])![8]).to.equal(UNICORN_AWARD);
     expect(typeof rows.get(ids[0])![6]).to.equal('number');

@@ -1,15 +1,17 @@
 import { Link } from 'react-router';
 import { useI18n, type MessageKey } from '../../lib/i18n';
 
-type Page = 'decisions' | 'notice' | 'appeals';
+type Page = 'decisions' | 'notice' | 'appeals' | 'insight' | 'simulate';
 
 const PAGES: { page: Page; path: string; label: MessageKey }[] = [
   { page: 'decisions', path: 'decisions', label: 'callLinks.decisions' },
   { page: 'notice', path: 'notice', label: 'callLinks.notice' },
   { page: 'appeals', path: 'appeals', label: 'callLinks.appeals' },
+  { page: 'insight', path: 'insight', label: 'callLinks.insight' },
+  { page: 'simulate', path: 'simulate', label: 'callLinks.simulate' },
 ];
 
-/** The officer's pages about a call's decisions (ranking, public notice, appeals), as a small navigation. */
+/** The officer's pages about a call (ranking, public notice, appeals, insight, what-if simulation), as a small navigation. */
 export function CallOfficerLinks({ callId, current }: { callId: string; current?: Page }) {
   const { t } = useI18n();
   return (

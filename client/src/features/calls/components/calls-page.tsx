@@ -179,6 +179,10 @@ function CallCard({ call, programmes, staff, applicant }: { call: Call; programm
               {t('callLinks.decisions')}
               <span className="visually-hidden">{t('calls.forCall', { title: call.title })}</span>
             </Link>
+            <Link className="button button--secondary" to={`/calls/${encodeURIComponent(call.id)}/insight`}>
+              {t('callLinks.insight')}
+              <span className="visually-hidden">{t('calls.forCall', { title: call.title })}</span>
+            </Link>
           </>
         )}
       </div>
