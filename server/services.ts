@@ -112,6 +112,7 @@ export function createServices(config: Config, db: Database, logger: Logger) {
       precheck: publicRateLimit(config, db.pool, 'precheck'),
       verify: publicRateLimit(config, db.pool, 'verify'),
       objection: publicRateLimit(config, db.pool, 'objection'),
+      openData: publicRateLimit(config, db.pool, 'open-data'),
     },
     useCases: {
       registerCompany: makeRegisterCompany({ sequelize, identity, audit }),

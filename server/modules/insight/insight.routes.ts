@@ -79,9 +79,9 @@ export function insightRoutes(services: Services): RouteSpec[] {
       method: 'get',
       path: '/api/open-data',
       tag: 'insight',
-      summary: 'Public statistics: per programme and submission year, applications submitted and approved and the amounts (aggregates only)',
+      summary: 'Public statistics: per programme and submission year, applications submitted and the approvals published on notice with their amounts (aggregates only)',
       permission: permissions.public,
-      before: [services.rateLimits.verify],
+      before: [services.rateLimits.openData],
       responses: { 200: '{ generatedAt, items: [{ programme, name, year, submitted, approved, amount }] }' },
       handler: async (_req, res) => {
         res.setHeader('Cache-Control', 'public, max-age=300');

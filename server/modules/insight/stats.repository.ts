@@ -1,6 +1,6 @@
 // Aggregates for the officers' dashboards, the plan panel and the public open data: counts and sums only, read with
 // a handful of grouped queries whatever the number of applications.
-import { QueryTypes, type Sequelize } from 'sequelize';
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 
 export type StatsScope = { callId?: string; programme?: string };
 
@@ -21,6 +21,7 @@ export type PlanTargetRow = {
 const APPROVED = `('approved', 'noticed')`;
 
 export function createStatsRepository(sequelize: Sequelize) {
+  const transaction = <T>(work: (transaction: Transaction) => Promise<T>) => sequelize.transaction(work);
   const select = <T extends object>(sql: string, replacements: Record<string, unknown> = {}) =>
     sequelize.query<T>(sql, { replacements, type: QueryTypes.SELECT });
 
@@ -31,6 +32,8 @@ export function createStatsRepository(sequelize: Sequelize) {
   }
 
   return {
+    transaction,
+
     async byStatus(scope: StatsScope) {
       const { where, replacements } = scopeOf(scope);
       return select<{ status: string; count: number }>(
@@ -130,58 +133,75 @@ export function createStatsRepository(sequelize: Sequelize) {
       return row ?? null;
     },
 
-    async planTargets(): Promise<PlanTargetRow[]> {
-      return select<PlanTargetRow>(
+    async planTargets(options: { id?: string; transaction?: Transaction } = {}): Promise<PlanTargetRow[]> {
+      return sequelize.query<PlanTargetRow>(
         `SELECT id, target_zh AS "targetZh", target_en AS "targetEn", value_zh AS "valueZh", value_en AS "valueEn", goal::float8 AS goal,
                 unit, level, metric, updated_at AS "updatedAt"
-           FROM plan_targets ORDER BY sort_order, id`,
+           FROM plan_targets ${options.id ? 'WHERE id = :id' : ''} ORDER BY sort_order, id ${options.transaction ? 'FOR UPDATE' : ''}`,
+        { replacements: { id: options.id ?? null }, type: QueryTypes.SELECT, transaction: options.transaction },
       );
     },
 
-    async updatePlanTarget(id: string, changes: Partial<Pick<PlanTargetRow, 'targetZh' | 'targetEn' | 'valueZh' | 'valueEn' | 'goal' | 'level'>>, userId: string) {
+    async updatePlanTarget(
+      id: string,
+      changes: Partial<Pick<PlanTargetRow, 'targetZh' | 'targetEn' | 'valueZh' | 'valueEn' | 'goal' | 'level'>>,
+      userId: string,
+      transaction: Transaction,
+    ): Promise<void> {
       const columns: Record<string, string> = { targetZh: 'target_zh', targetEn: 'target_en', valueZh: 'value_zh', valueEn: 'value_en', goal: 'goal', level: 'level' };
       const sets = Object.keys(changes).filter((key) => key in columns).map((key) => `${columns[key]} = :${key}`);
-      const [rows] = (await sequelize.query(
-        `UPDATE plan_targets SET ${[...sets, 'updated_at = now()', 'updated_by = :userId'].join(', ')} WHERE id = :id RETURNING id`,
-        { replacements: { ...changes, id, userId } },
-      )) as [unknown[], unknown];
-      return rows.length === 1;
+      await sequelize.query(`UPDATE plan_targets SET ${[...sets, 'updated_at = now()', 'updated_by = :userId'].join(', ')} WHERE id = :id`, {
+        replacements: { ...changes, id, userId },
+        transaction,
+      });
     },
 
     /**
-     * Huiqi's own figures beside the plan's targets: high-tech approvals, their latest-year R&D expense, and over
-     * submitted high-tech applications the R&D intensity (three-year R&D over three-year sales) and the S&T staff share;
-     * talent teams approved.
+     * Huiqi's own figures beside the plan's targets, counted per firm (a firm's latest submitted high-tech application):
+     * firms approved and their latest-year R&D expense; over submitted applications whose R&D and sales cover the same
+     * years, the R&D intensity as total R&D over total sales (as the target reads) and the mean S&T staff share; talent
+     * (innovation) teams approved.
      */
     async platformMetrics(): Promise<Record<string, number | null>> {
       const [row] = await select<Record<string, number | null>>(
         `WITH hte AS (
-           SELECT a.status, a.facts FROM applications a JOIN calls c ON c.id = a.call_id
-            WHERE c.programme_code = 'high-tech-enterprise' AND a.submitted_at IS NOT NULL AND a.status <> 'withdrawn'),
-         sums AS (
+           SELECT DISTINCT ON (a.company_id) a.status, a.facts
+             FROM applications a JOIN calls c ON c.id = a.call_id
+            WHERE c.programme_code = 'high-tech-enterprise' AND a.submitted_at IS NOT NULL
+              AND a.status NOT IN ('withdrawn', 'returned', 'revoked')
+            ORDER BY a.company_id, a.submitted_at DESC),
+         figures AS (
            SELECT status,
-                  (SELECT sum(v::numeric) FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof(facts->'rdExpense') = 'array' THEN facts->'rdExpense' ELSE '[]' END) v) AS rd,
-                  (SELECT sum(v::numeric) FROM jsonb_array_elements_text(CASE WHEN jsonb_typeof(facts->'salesRevenue') = 'array' THEN facts->'salesRevenue' ELSE '[]' END) v) AS sales,
-                  (facts->'rdExpense'->>-1)::numeric AS rd_last,
+                  CASE WHEN jsonb_typeof(facts->'rdExpense') = 'array' AND jsonb_typeof(facts->'salesRevenue') = 'array'
+                            AND jsonb_array_length(facts->'rdExpense') = jsonb_array_length(facts->'salesRevenue') THEN
+                    (SELECT sum(v::numeric) FROM jsonb_array_elements_text(facts->'rdExpense') v) END AS rd,
+                  CASE WHEN jsonb_typeof(facts->'rdExpense') = 'array' AND jsonb_typeof(facts->'salesRevenue') = 'array'
+                            AND jsonb_array_length(facts->'rdExpense') = jsonb_array_length(facts->'salesRevenue') THEN
+                    (SELECT sum(v::numeric) FROM jsonb_array_elements_text(facts->'salesRevenue') v) END AS sales,
+                  CASE WHEN jsonb_typeof(facts->'rdExpense') = 'array' THEN (facts->'rdExpense'->>-1)::numeric END AS rd_last,
                   CASE WHEN jsonb_typeof(facts->'staffTech') = 'number' THEN (facts->>'staffTech')::numeric END AS tech,
                   CASE WHEN jsonb_typeof(facts->'staffTotal') = 'number' THEN (facts->>'staffTotal')::numeric END AS staff
              FROM hte)
-         SELECT (SELECT count(*) FROM sums WHERE status IN ${APPROVED})::float8 AS "hte.approved",
-                (SELECT sum(rd_last) FROM sums WHERE status IN ${APPROVED})::float8 AS "hte.rdExpense",
-                (SELECT round(avg(rd / sales), 4) FROM sums WHERE sales > 0 AND rd IS NOT NULL)::float8 AS "hte.rdIntensity",
-                (SELECT round(avg(tech / staff), 4) FROM sums WHERE staff > 0 AND tech IS NOT NULL)::float8 AS "hte.techStaffShare",
-                (SELECT count(*) FROM applications a JOIN calls c ON c.id = a.call_id WHERE c.programme_code = 'talent-team' AND a.status IN ${APPROVED})::float8 AS "talent.approved"`,
+         SELECT (SELECT count(*) FROM figures WHERE status IN ${APPROVED})::float8 AS "hte.approved",
+                (SELECT sum(rd_last) FROM figures WHERE status IN ${APPROVED})::float8 AS "hte.rdExpense",
+                (SELECT round(sum(rd) / nullif(sum(sales), 0), 4) FROM figures WHERE rd IS NOT NULL AND sales > 0)::float8 AS "hte.rdIntensity",
+                (SELECT round(avg(tech / staff), 4) FROM figures WHERE staff > 0 AND tech IS NOT NULL)::float8 AS "hte.techStaffShare",
+                (SELECT count(DISTINCT a.company_id) FROM applications a JOIN calls c ON c.id = a.call_id
+                  WHERE c.programme_code = 'talent-team' AND a.status IN ${APPROVED})::float8 AS "talent.approved"`,
       );
       return row;
     },
 
-    /** Public aggregates: per programme and submission year (Beijing), submitted and approved counts and amounts. */
+    /**
+     * Public aggregates: per programme and submission year (Beijing), submitted counts and the approvals already
+     * published on notice (公示) with their amounts — an approval not yet announced is not counted here.
+     */
     async openData() {
       return select<{ programme: string; nameZh: string; nameEn: string; year: number; submitted: number; approved: number; amount: number }>(
         `SELECT c.programme_code AS programme, p.name_zh AS "nameZh", p.name_en AS "nameEn",
                 extract(year FROM a.submitted_at AT TIME ZONE 'Asia/Shanghai')::int AS year,
-                count(*)::int AS submitted, count(*) FILTER (WHERE a.status IN ${APPROVED})::int AS approved,
-                coalesce(sum(d.amount) FILTER (WHERE a.status IN ${APPROVED}), 0)::float8 AS amount
+                count(*)::int AS submitted, count(*) FILTER (WHERE a.status = 'noticed')::int AS approved,
+                coalesce(sum(d.amount) FILTER (WHERE a.status = 'noticed'), 0)::float8 AS amount
            FROM applications a
            JOIN calls c ON c.id = a.call_id
            JOIN programmes p ON p.code = c.programme_code

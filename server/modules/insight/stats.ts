@@ -81,24 +81,34 @@ export type PlanTargetChanges = { target?: Bilingual; value?: Bilingual; goal?: 
 /** An administrator corrects a target's wording, its numeric goal or its evidence level; audited with before and after. */
 export function makeUpdatePlanTarget(deps: { stats: StatsRepository; audit: AuditRepository }) {
   return async function updatePlanTarget(id: string, changes: PlanTargetChanges, actor: CurrentUser, clientIp: string) {
-    const before = (await deps.stats.planTargets()).find((row) => row.id === id);
-    if (!before) throw notFound('unknown plan target');
-    const updated = await deps.stats.updatePlanTarget(
-      id,
-      {
-        ...(changes.target && { targetZh: changes.target.zh, targetEn: changes.target.en }),
-        ...(changes.value && { valueZh: changes.value.zh, valueEn: changes.value.en }),
-        ...(changes.goal !== undefined && { goal: changes.goal }),
-        ...(changes.level && { level: changes.level }),
-      },
-      actor.id,
-    );
-    if (!updated) throw notFound('unknown plan target');
-    await deps.audit.record(
-      { userId: actor.id, label: actor.email, clientIp },
-      { action: 'plan_target.updated', entityType: 'plan_target', entityId: id, before: { goal: before.goal, level: before.level, target: before.targetZh, value: before.valueZh }, after: changes },
-    );
-    const [rows, metrics] = await Promise.all([deps.stats.planTargets(), deps.stats.platformMetrics()]);
-    return planTargetView(rows.find((row) => row.id === id)!, metrics);
+    // read under the row lock, change and audit in one transaction: two administrators never audit a stale "before"
+    await deps.stats.transaction(async (transaction) => {
+      const [before] = await deps.stats.planTargets({ id, transaction });
+      if (!before) throw notFound('unknown plan target');
+      await deps.stats.updatePlanTarget(
+        id,
+        {
+          ...(changes.target && { targetZh: changes.target.zh, targetEn: changes.target.en }),
+          ...(changes.value && { valueZh: changes.value.zh, valueEn: changes.value.en }),
+          ...(changes.goal !== undefined && { goal: changes.goal }),
+          ...(changes.level && { level: changes.level }),
+        },
+        actor.id,
+        transaction,
+      );
+      await deps.audit.record(
+        { userId: actor.id, label: actor.email, clientIp },
+        {
+          action: 'plan_target.updated',
+          entityType: 'plan_target',
+          entityId: id,
+          before: { goal: before.goal, level: before.level, target: { zh: before.targetZh, en: before.targetEn }, value: { zh: before.valueZh, en: before.valueEn } },
+          after: changes,
+        },
+        transaction,
+      );
+    });
+    const [[row], metrics] = await Promise.all([deps.stats.planTargets({ id }), deps.stats.platformMetrics()]);
+    return planTargetView(row, metrics);
   };
 }

@@ -93,14 +93,23 @@ describe('dashboards, plan targets and open data', () => {
     expect((await admin.put('/api/plan-targets/XYZ-T99', { goal: 1 })).status).to.equal(404);
   });
 
-  it('when anyone reads the open data, then it holds aggregates per programme and year and nothing about a company', async () => {
-    const reply = await new TestClient(app.baseUrl).get('/api/open-data');
-    expect(reply.status).to.equal(200);
+  it('when anyone reads the open data, then it holds aggregates per programme and year, counts an approval only once it is published on notice, and nothing about a company', async () => {
+    const visitor = new TestClient(app.baseUrl);
     const year = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
-    const unicorn = reply.body.items.find((i: { programme: string; year: number }) => i.programme === 'unicorn-cultivation' && i.year === year);
-    expect(unicorn.submitted).to.be.at.least(3);
-    expect(unicorn.approved).to.be.at.least(1);
-    for (const item of reply.body.items) expect(Object.keys(item).sort()).to.deep.equal(['amount', 'approved', 'name', 'programme', 'submitted', 'year']);
+    const unicornOf = (body: { items: { programme: string; year: number; submitted: number; approved: number; amount: number }[] }) =>
+      body.items.find((i) => i.programme === 'unicorn-cultivation' && i.year === year)!;
+    const before = await visitor.get('/api/open-data');
+    expect(before.status).to.equal(200);
+    expect(unicornOf(before.body).submitted).to.be.at.least(3);
+    for (const item of before.body.items) expect(Object.keys(item).sort()).to.deep.equal(['amount', 'approved', 'name', 'programme', 'submitted', 'year']);
+
+    // the approval becomes public with the notice
+    const notice = await officer.post(`/api/calls/${callId}/notices`, {});
+    expect(notice.status, notice.text).to.equal(201);
+    const after = await visitor.get('/api/open-data');
+    expect(unicornOf(after.body).approved).to.equal(unicornOf(before.body).approved + 1);
+    expect(unicornOf(after.body).amount).to.equal(unicornOf(before.body).amount + UNICORN_AWARD);
+    expect(unicornOf(after.body).submitted).to.equal(unicornOf(before.body).submitted);
   });
 
   it("when an officer asks for a call's parameters, then they are the frozen versions' with their values; firms and visitors get 403 / 401 on every insight route", async () => {

@@ -1492,6 +1492,7 @@ export const en: Messages = {
   "simulate.cancelled": "The simulation was cancelled.",
   "simulate.failed": "The simulation could not be run.",
   "simulate.partial": "The run stopped before it finished: the figures below cover only the applications it reached.",
+  "simulate.errors.nothingChanged": "Change at least one parameter, then run the simulation",
   "simulate.errors.notNumber": "{label}: enter a number",
   "simulate.results.heading": "Results",
   "simulate.results.duration": "Took {seconds} seconds.",

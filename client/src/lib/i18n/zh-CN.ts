@@ -1486,6 +1486,7 @@ export const zhCN = {
   "simulate.cancelled": "已取消模拟。",
   "simulate.failed": "模拟未能完成。",
   "simulate.partial": "模拟在完成前停止，以下数字只包括已处理的申报。",
+  "simulate.errors.nothingChanged": "请至少修改一个参数，再运行模拟",
   "simulate.errors.notNumber": "{label}：请输入数字",
   "simulate.results.heading": "模拟结果",
   "simulate.results.duration": "用时 {seconds} 秒。",

@@ -157,6 +157,8 @@ function SimulateForm({ callId, items, title }: { callId: string; items: CallPar
       else parameters[parameter.id] = value;
     }
     if (Object.keys(errors).length > 0) return fail(errors, []);
+    // nothing changed: nothing to simulate (the server would refuse an empty change)
+    if (Object.keys(parameters).length === 0) return fail({}, [t('simulate.errors.nothingChanged')]);
     setFieldErrors({});
     setGeneral([]);
 

@@ -220,7 +220,7 @@ function OutcomesTable({ result }: { result: SimulationResult }) {
             const changed = before !== after;
             return (
               <tr key={key} data-outcome={key} data-changed={changed || undefined}>
-                <th scope="row">{outcomeText(key === 'null' ? null : key, t)}</th>
+                <th scope="row">{outcomeText(key === 'null' || key === 'unknown' ? null : key, t)}</th>
                 <td className="table__number">{count(before, language)}</td>
                 <td className="table__number">{count(after, language)}</td>
                 <td className={changed ? 'simulate-change' : undefined}>{changed ? <strong>{changeText(before, after, language, t)}</strong> : changeText(before, after, language, t)}</td>
