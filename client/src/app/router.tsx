@@ -31,10 +31,6 @@ import { RecognitionQueuePage } from '../features/recognition/components/recogni
 import { RecognitionReviewPage } from '../features/recognition/components/recognition-review-page';
 import { TeamPage } from '../features/teams/components/team-page';
 import { TeamsPage } from '../features/teams/components/teams-page';
-import { CallInsightPage } from '../features/insight/components/call-insight-page';
-import { InsightPage } from '../features/insight/components/insight-page';
-import { SimulatePage } from '../features/insight/components/simulate-page';
-import { StatisticsPage } from '../features/insight/components/statistics-page';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
 import { RequireRole } from './require-role';
@@ -59,7 +55,9 @@ export const router = createBrowserRouter([
           { path: 'verify/:code', element: <VerifyPage /> },
           { path: 'notices', element: <NoticesPage /> },
           { path: 'notices/:id', element: <NoticePage /> },
-          { path: 'statistics', element: <StatisticsPage /> },
+          // The insight pages (and Chart.js) load when first visited, keeping the first page of everyone else light;
+          // the router renders them, and the layout moves focus to their heading, only once they have arrived.
+          { path: 'statistics', lazy: async () => ({ Component: (await import('../features/insight/components/statistics-page')).StatisticsPage }) },
           {
             path: 'applications',
             element: <RequireRole roles={['applicant']}><ApplicationsPage /></RequireRole>,
@@ -144,15 +142,24 @@ export const router = createBrowserRouter([
           },
           {
             path: 'calls/:id/insight',
-            element: <RequireRole roles={['officer', 'admin']}><CallInsightPage /></RequireRole>,
+            lazy: async () => {
+              const { CallInsightPage } = await import('../features/insight/components/call-insight-page');
+              return { element: <RequireRole roles={['officer', 'admin']}><CallInsightPage /></RequireRole> };
+            },
           },
           {
             path: 'calls/:id/simulate',
-            element: <RequireRole roles={['officer', 'admin']}><SimulatePage /></RequireRole>,
+            lazy: async () => {
+              const { SimulatePage } = await import('../features/insight/components/simulate-page');
+              return { element: <RequireRole roles={['officer', 'admin']}><SimulatePage /></RequireRole> };
+            },
           },
           {
             path: 'insight',
-            element: <RequireRole roles={['officer', 'admin']}><InsightPage /></RequireRole>,
+            lazy: async () => {
+              const { InsightPage } = await import('../features/insight/components/insight-page');
+              return { element: <RequireRole roles={['officer', 'admin']}><InsightPage /></RequireRole> };
+            },
           },
           {
             path: 'mailbox',
