@@ -16,6 +16,7 @@ import { AppError } from './errors/app-error.ts';
 import { problemHandler } from './errors/problem.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { identityRoutes } from './modules/identity/identity.routes.ts';
+import { mfaRoutes } from './modules/identity/mfa.routes.ts';
 import { programmesRoutes } from './modules/programmes/programmes.routes.ts';
 import { callsRoutes } from './modules/calls/calls.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -35,6 +36,7 @@ export function routeTable(services: Services): RouteSpec[] {
   const specs: RouteSpec[] = [
     ...healthRoutes(services),
     ...identityRoutes(services),
+    ...mfaRoutes(services),
     ...companyRoutes(services),
     ...programmesRoutes(services),
     ...eligibilityRoutes(services),

@@ -10,7 +10,9 @@ import { createAuditRepository } from './modules/audit/audit.repository.ts';
 import { createProgrammesRepository } from './modules/programmes/programmes.repository.ts';
 import { createCallsRepository } from './modules/calls/calls.repository.ts';
 import { makeRegisterCompany } from './modules/identity/register-company.ts';
-import { makeSignIn } from './modules/identity/sign-in.ts';
+import { makeEstablishSession, makeSignIn } from './modules/identity/sign-in.ts';
+import { createMfaRepository } from './modules/identity/mfa.repository.ts';
+import { makeMfa } from './modules/identity/mfa.ts';
 import { makeSignOut } from './modules/identity/sign-out.ts';
 import { createRuleSetsRepository } from './modules/eligibility/rule-sets.repository.ts';
 import { makeRunPrecheck } from './modules/eligibility/run-precheck.ts';
@@ -86,6 +88,8 @@ export function createServices(config: Config, db: Database, logger: Logger) {
   const mailer = createMailer({ config, sequelize, pool: db.pool, logger, scheduled: [{ name: 'pii-retention', run: () => talentTeams.applyRetention() }] });
   const throttle = createLoginThrottle(config, db.pool);
   const session = createSessionMiddleware(config, db.pool);
+  const mfa = createMfaRepository(sequelize);
+  const signInDeps = { identity, audit, throttle, mfa, requireMfa: config.requireMfa };
 
   return {
     version: packageJson.version,
@@ -94,6 +98,7 @@ export function createServices(config: Config, db: Database, logger: Logger) {
     db,
     session,
     identity,
+    mfa,
     audit,
     programmes,
     calls,
@@ -116,7 +121,8 @@ export function createServices(config: Config, db: Database, logger: Logger) {
     },
     useCases: {
       registerCompany: makeRegisterCompany({ sequelize, identity, audit }),
-      signIn: makeSignIn({ identity, audit, throttle }),
+      signIn: makeSignIn(signInDeps),
+      mfa: makeMfa({ ...signInDeps, sequelize, crypto: fieldCrypto, establishSession: makeEstablishSession(signInDeps) }),
       signOut: makeSignOut({ audit }),
       describeProgramme: makeDescribeProgramme({ programmes, ruleSets }),
       runPrecheck: makeRunPrecheck({ ruleSets }),

@@ -47,6 +47,11 @@ export const errorCatalogue = {
   unsupported_media_type: { status: 415, title: { zh: '不支持该内容类型', en: 'This content type is not supported' } },
   too_many_requests: { status: 429, title: { zh: '请求过于频繁，请 {retryAfter} 秒后再试', en: 'Too many requests. Try again in {retryAfter} seconds' } },
   too_many_sign_in_attempts: { status: 429, title: { zh: '登录失败次数过多，请 {retryAfter} 秒后再试', en: 'Too many failed sign-in attempts. Try again in {retryAfter} seconds' } },
+  mfa_session_missing: { status: 401, title: { zh: '两步验证已超时或未开始，请重新输入邮箱和密码', en: 'The two-step sign-in timed out or was not started. Enter your email and password again' } },
+  invalid_mfa_code: { status: 401, title: { zh: '验证码或恢复码不正确（每个验证码只能使用一次）', en: 'The code is not correct (each code works only once)' } },
+  mfa_already_enabled: { status: 409, title: { zh: '两步验证已开启', en: 'Two-step verification is already on' } },
+  mfa_setup_missing: { status: 409, title: { zh: '请先生成新的验证器密钥', en: 'Set up the authenticator first' } },
+  mfa_required: { status: 409, title: { zh: '平台要求您的账户使用两步验证，不能关闭', en: 'The platform requires two-step verification for your account; it cannot be turned off' } },
   internal_error: { status: 500, title: { zh: '系统出现问题，请稍后再试', en: 'Something went wrong. Try again later' } },
   service_unavailable: { status: 503, title: { zh: '服务暂时不可用，请稍后再试', en: 'The service is temporarily unavailable. Try again later' } },
 } satisfies Record<string, ErrorEntry>;

@@ -33,6 +33,12 @@ export const permissions = {
     requiresSignIn: true,
     allows: (user) => !!user,
   },
+  signingIn: {
+    name: 'signingIn',
+    description: 'Signed in, or half-way through signing in (the password was right; the second factor is pending)',
+    requiresSignIn: false,
+    allows: () => true,
+  },
   applicant: roleIn('applicant', 'A signed-in member of a registered company', ['applicant']),
   reviewer: roleIn('reviewer', 'A signed-in expert reviewer', ['reviewer']),
   officer: roleIn('officer', 'A programme officer (or an administrator)', ['officer', 'admin']),

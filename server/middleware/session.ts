@@ -17,6 +17,8 @@ declare module 'express-session' {
     csrfToken: string;
     /** ms since epoch, for the absolute lifetime */
     signedInAt: number;
+    /** A sign-in waiting for its second factor: the password was right; nothing else is allowed yet. */
+    mfaPending: { userId: string; purpose: 'verify' | 'enroll'; startedAt: number };
   }
 }
 

@@ -4,6 +4,7 @@ import { permissions } from '../../middleware/permissions.ts';
 import type { Services } from '../../services.ts';
 import { loginBody, registerBody } from './identity.schemas.ts';
 import { toPublicUser } from './identity.repository.ts';
+import { mfaRequiredFor } from './sign-in.ts';
 
 export function identityRoutes(services: Services): RouteSpec[] {
   const { useCases, identity } = services;
@@ -31,7 +32,7 @@ export function identityRoutes(services: Services): RouteSpec[] {
       csrf: false,
       before: [services.session.start],
       body: loginBody,
-      responses: { 200: '{ user, company, csrfToken }', 401: 'invalid_credentials', 429: 'too_many_sign_in_attempts (Retry-After)' },
+      responses: { 200: '{ user, company, csrfToken }, or { mfa: { required: verify | enroll }, csrfToken } when a second factor is needed', 401: 'invalid_credentials', 429: 'too_many_sign_in_attempts (Retry-After)' },
       handler: async (req, res) => {
         res.json(await useCases.signIn(req, res.locals.body));
       },
@@ -42,11 +43,15 @@ export function identityRoutes(services: Services): RouteSpec[] {
       tag: 'identity',
       summary: 'The signed-in user, their company and the session CSRF token',
       permission: permissions.signedIn,
-      responses: { 200: '{ user, company?, csrfToken }', 401: 'Not signed in' },
+      responses: { 200: '{ user, company?, csrfToken, mfa: { enabled, required } }', 401: 'Not signed in' },
       handler: async (req, res) => {
         const user = res.locals.user;
-        const company = user.companyId ? await identity.findCompanyById(user.companyId) : null;
-        res.json({ user: toPublicUser(user), ...(company && { company }), csrfToken: req.session.csrfToken });
+        const [company, mfaEnabled] = await Promise.all([
+          user.companyId ? identity.findCompanyById(user.companyId) : null,
+          services.mfa.isEnabled(user.id),
+        ]);
+        const mfa = { enabled: mfaEnabled, required: mfaRequiredFor(user, services.config.requireMfa) };
+        res.json({ user: toPublicUser(user), ...(company && { company }), csrfToken: req.session.csrfToken, mfa });
       },
     },
     {

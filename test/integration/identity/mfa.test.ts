@@ -1,0 +1,237 @@
+import { expect } from 'chai';
+import { generate } from 'otplib';
+import { startTestApp, type TestApp } from '../../support/app.ts';
+import { TestClient } from '../../support/client.ts';
+import { createStaffUser, signedInApplicant } from '../../support/factories.ts';
+
+/** The code an authenticator app shows `steps` 30-second steps from now. */
+const codeAt = (secret: string, steps = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 });
+
+describe('two-factor sign-in (TOTP) with recovery codes', () => {
+  let app: TestApp;
+  let strict: TestApp;
+  before(async () => {
+    app = await startTestApp({ env: { LOGIN_MAX_FAILS_PER_ACCOUNT: '4' } });
+    strict = await startTestApp({ env: { REQUIRE_MFA: 'true' } });
+  });
+  after(async () => {
+    await app.close();
+    await strict.close();
+  });
+
+  const query = async <T>(sql: string, values: unknown[] = []) => (await app.db.pool.query(sql, values)).rows as T[];
+  /** Lets a test take a second code at once instead of waiting 30 seconds for the next step. */
+  const forgetLastStep = (userId: string) => query('UPDATE user_mfa SET last_step = last_step - 3 WHERE user_id = $1', [userId]);
+  const auditActions = async (userId: string) =>
+    (await query<{ action: string }>('SELECT action FROM audit_events WHERE entity_id = $1::text ORDER BY id', [userId])).map((r) => r.action);
+
+  /** A signed-in applicant who turns two-factor on; answers the secret and the recovery codes. */
+  async function applicantWithMfa(target = app) {
+    const applicant = await signedInApplicant(target.baseUrl);
+    const setup = await applicant.client.post('/api/auth/mfa/setup', {});
+    expect(setup.status).to.equal(200);
+    const enabled = await applicant.client.post('/api/auth/mfa/enable', { code: await codeAt(setup.body.secret) });
+    expect(enabled.status, enabled.text).to.equal(200);
+    return { ...applicant, secret: setup.body.secret as string, recoveryCodes: enabled.body.recoveryCodes as string[] };
+  }
+
+  it('when an applicant turns two-factor on, then the QR code and secret are answered, the secret is stored encrypted and ten recovery codes come once', async () => {
+    const { client, user } = await signedInApplicant(app.baseUrl);
+    const setup = await client.post('/api/auth/mfa/setup', {});
+    expect(setup.status).to.equal(200);
+    expect(setup.headers.get('cache-control')).to.contain('no-store');
+    expect(setup.body.secret).to.match(/^[A-Z2-7]{16,}$/);
+    expect(setup.body.qrCodeDataUrl).to.match(/^data:image\/png;base64,/);
+    const uri = new URL(setup.body.otpauthUri);
+    expect(uri.protocol).to.equal('otpauth:');
+    expect(uri.searchParams.get('secret')).to.equal(setup.body.secret);
+    expect(uri.searchParams.get('issuer')).to.contain('Huiqi');
+    const [stored] = await query<{ secret: Buffer; enabled_at: Date | null }>('SELECT secret, enabled_at FROM user_mfa WHERE user_id = $1', [user.id]);
+    expect(stored.enabled_at).to.equal(null);
+    expect(stored.secret.toString('latin1')).not.to.contain(setup.body.secret);
+
+    const wrong = await client.post('/api/auth/mfa/enable', { code: '000000' === (await codeAt(setup.body.secret)) ? '111111' : '000000' });
+    expect(wrong.status).to.equal(401);
+    expect(wrong.body.code).to.equal('invalid_mfa_code');
+    expect((await client.get('/api/auth/me')).body.mfa).to.deep.equal({ enabled: false, required: false });
+
+    const enabled = await client.post('/api/auth/mfa/enable', { code: await codeAt(setup.body.secret) });
+    expect(enabled.status).to.equal(200);
+    expect(enabled.body.recoveryCodes).to.have.length(10);
+    expect(new Set(enabled.body.recoveryCodes).size).to.equal(10);
+    for (const code of enabled.body.recoveryCodes) expect(code).to.match(/^[a-z2-9]{5}-[a-z2-9]{5}$/);
+    const hashes = await query<{ code_hash: string }>('SELECT code_hash FROM mfa_recovery_codes WHERE user_id = $1', [user.id]);
+    expect(hashes).to.have.length(10);
+    expect(hashes.map((h) => h.code_hash)).not.to.include.members(enabled.body.recoveryCodes);
+    expect((await client.get('/api/auth/me')).body.mfa).to.deep.equal({ enabled: true, required: false });
+    const status = await client.get('/api/auth/mfa');
+    expect(status.body).to.include({ enabled: true, required: false, recoveryCodesLeft: 10 });
+    expect((await client.post('/api/auth/mfa/setup', {})).body.code).to.equal('mfa_already_enabled');
+    expect(await auditActions(user.id)).to.include('user.mfa_enabled');
+  });
+
+  it('when two-factor is on, then the password alone opens nothing and the right code signs in with a new session id; a code works once', async () => {
+    const { input, user, secret } = await applicantWithMfa();
+    const client = new TestClient(app.baseUrl);
+    const login = await client.signIn(input.email, input.password);
+    expect(login.status).to.equal(200);
+    expect(login.body).to.have.keys('mfa', 'csrfToken');
+    expect(login.body.mfa).to.deep.equal({ required: 'verify' });
+    const pendingCookie = client.cookie;
+    expect((await client.get('/api/auth/me')).status).to.equal(401);
+    expect((await client.get('/api/applications')).status).to.equal(401);
+    expect((await client.post('/api/auth/mfa/setup', {})).body.code).to.equal('mfa_session_missing');
+
+    const noCsrf = await client.post('/api/auth/mfa/verify', { code: '123456' }, { csrf: false });
+    expect(noCsrf.status).to.equal(403);
+    expect(noCsrf.body.code).to.equal('csrf_failed');
+    expect((await client.post('/api/auth/mfa/verify', { code: '12345' })).body.errors[0].field).to.equal('code');
+    expect((await client.post('/api/auth/mfa/verify', {})).status).to.equal(400);
+
+    await forgetLastStep(user.id);
+    const code = await codeAt(secret);
+    const verified = await client.post('/api/auth/mfa/verify', { code: ` ${code.slice(0, 3)} ${code.slice(3)} ` });
+    expect(verified.status, verified.text).to.equal(200);
+    expect(verified.body.user.id).to.equal(user.id);
+    expect(verified.body.recoveryCodesLeft).to.equal(10);
+    expect(client.cookie).not.to.equal(pendingCookie);
+    client.csrfToken = verified.body.csrfToken;
+    expect((await client.get('/api/auth/me')).status).to.equal(200);
+
+    // the same code again, in a second sign-in within its 30 seconds: refused
+    const again = new TestClient(app.baseUrl);
+    await again.signIn(input.email, input.password);
+    const replay = await again.post('/api/auth/mfa/verify', { code });
+    expect(replay.status).to.equal(401);
+    expect(replay.body.code).to.equal('invalid_mfa_code');
+    const actions = await auditActions(user.id);
+    expect(actions).to.include.members(['user.mfa_challenged', 'user.signed_in', 'user.mfa_failed']);
+  });
+
+  it('when the same code is sent twice at once, then exactly one sign-in succeeds', async () => {
+    const { input, user, secret } = await applicantWithMfa();
+    await forgetLastStep(user.id);
+    const clients = [new TestClient(app.baseUrl), new TestClient(app.baseUrl)];
+    for (const c of clients) await c.signIn(input.email, input.password);
+    const code = await codeAt(secret);
+    const replies = await Promise.all(clients.map((c) => c.post('/api/auth/mfa/verify', { code })));
+    expect(replies.map((r) => r.status).sort()).to.deep.equal([200, 401]);
+  });
+
+  it('when a recovery code is used, then it signs in once (case and hyphen do not matter) and never again', async () => {
+    const { input, recoveryCodes } = await applicantWithMfa();
+    const first = new TestClient(app.baseUrl);
+    await first.signIn(input.email, input.password);
+    const used = await first.post('/api/auth/mfa/verify', { recoveryCode: recoveryCodes[3].toUpperCase().replace('-', ' ') });
+    expect(used.status, used.text).to.equal(200);
+    expect(used.body.recoveryCodesLeft).to.equal(9);
+
+    const second = new TestClient(app.baseUrl);
+    await second.signIn(input.email, input.password);
+    const reused = await second.post('/api/auth/mfa/verify', { recoveryCode: recoveryCodes[3] });
+    expect(reused.status).to.equal(401);
+    expect(reused.body.code).to.equal('invalid_mfa_code');
+    expect((await second.post('/api/auth/mfa/verify', { recoveryCode: recoveryCodes[4] })).status).to.equal(200);
+  });
+
+  it('when wrong codes are guessed, then they count with wrong passwords per account: 429 with Retry-After, a right password does not reset the count', async () => {
+    const { input, user, secret } = await applicantWithMfa();
+    const client = new TestClient(app.baseUrl);
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      // the password is right every time: it must not buy new guesses
+      if (attempt % 2 === 0) await client.signIn(input.email, input.password);
+      const guess = await client.post('/api/auth/mfa/verify', { code: String(100000 + attempt) });
+      expect(guess.status).to.equal(401);
+    }
+    await forgetLastStep(user.id);
+    const blocked = await client.post('/api/auth/mfa/verify', { code: await codeAt(secret) });
+    expect(blocked.status).to.equal(429);
+    expect(blocked.body.code).to.equal('too_many_sign_in_attempts');
+    expect(Number(blocked.headers.get('retry-after'))).to.be.greaterThan(0);
+    expect((await new TestClient(app.baseUrl).post('/api/auth/login', { email: input.email, password: input.password })).status).to.equal(429);
+  });
+
+  it('when the half-finished sign-in is older than five minutes, then the code is refused with mfa_session_missing', async () => {
+    const { input, user, secret } = await applicantWithMfa();
+    const client = new TestClient(app.baseUrl);
+    await client.signIn(input.email, input.password);
+    await query(
+      `UPDATE sessions SET sess = jsonb_set(sess::jsonb, '{mfaPending,startedAt}', to_jsonb((extract(epoch FROM now()) * 1000)::bigint - 301000))::json
+        WHERE sess::jsonb -> 'mfaPending' ->> 'userId' = $1`,
+      [user.id],
+    );
+    await forgetLastStep(user.id);
+    const late = await client.post('/api/auth/mfa/verify', { code: await codeAt(secret) });
+    expect(late.status).to.equal(401);
+    expect(late.body.code).to.equal('mfa_session_missing');
+  });
+
+  it('when recovery codes are renewed, then the old ones stop working; when two-factor is turned off, then the password alone signs in again', async () => {
+    const { client, input, user, secret, recoveryCodes } = await applicantWithMfa();
+    expect((await client.post('/api/auth/mfa/recovery-codes', { code: '000001' })).status).to.equal(401);
+    await forgetLastStep(user.id);
+    const renewed = await client.post('/api/auth/mfa/recovery-codes', { code: await codeAt(secret) });
+    expect(renewed.status).to.equal(200);
+    expect(renewed.body.recoveryCodes).to.have.length(10);
+    expect(renewed.body.recoveryCodes).not.to.include.members(recoveryCodes.slice(0, 1));
+
+    const old = new TestClient(app.baseUrl);
+    await old.signIn(input.email, input.password);
+    expect((await old.post('/api/auth/mfa/verify', { recoveryCode: recoveryCodes[0] })).status).to.equal(401);
+    expect((await old.post('/api/auth/mfa/verify', { recoveryCode: renewed.body.recoveryCodes[0] })).status).to.equal(200);
+
+    await forgetLastStep(user.id);
+    expect((await client.post('/api/auth/mfa/disable', { code: await codeAt(secret) })).status).to.equal(204);
+    const plain = await new TestClient(app.baseUrl).signIn(input.email, input.password);
+    expect(plain.body.user.id).to.equal(user.id);
+    expect(await auditActions(user.id)).to.include.members(['user.mfa_recovery_codes_renewed', 'user.mfa_disabled']);
+  });
+
+  it('when REQUIRE_MFA is on, then an officer must set up two-factor before signing in, cannot turn it off, and applicants are not asked', async () => {
+    const officer = await createStaffUser(strict.db, ['officer']);
+    const client = new TestClient(strict.baseUrl);
+    const login = await client.signIn(officer.email, officer.password);
+    expect(login.body).to.deep.include({ mfa: { required: 'enroll' } });
+    expect((await client.get('/api/calls/00000000-0000-4000-8000-000000000000/ranking')).status).to.equal(401);
+    expect((await client.post('/api/auth/mfa/verify', { code: '123456' })).body.code).to.equal('mfa_session_missing');
+
+    const setup = await client.post('/api/auth/mfa/setup', {});
+    expect(setup.status).to.equal(200);
+    const enrolled = await client.post('/api/auth/mfa/enable', { code: await codeAt(setup.body.secret) });
+    expect(enrolled.status, enrolled.text).to.equal(200);
+    expect(enrolled.body.user.roles).to.deep.equal(['officer']);
+    expect(enrolled.body.recoveryCodes).to.have.length(10);
+    client.csrfToken = enrolled.body.csrfToken;
+    expect((await client.get('/api/auth/me')).body.mfa).to.deep.equal({ enabled: true, required: true });
+    expect((await client.get('/api/stats')).status).to.equal(200);
+    await strict.db.pool.query('UPDATE user_mfa SET last_step = last_step - 3 WHERE user_id = $1', [officer.id]);
+    const off = await client.post('/api/auth/mfa/disable', { code: await codeAt(setup.body.secret) });
+    expect(off.status).to.equal(409);
+    expect(off.body.code).to.equal('mfa_required');
+
+    // next time: the code is asked for
+    const next = new TestClient(strict.baseUrl);
+    expect((await next.signIn(officer.email, officer.password)).body.mfa).to.deep.equal({ required: 'verify' });
+
+    const applicant = await signedInApplicant(strict.baseUrl);
+    expect((await applicant.client.get('/api/auth/me')).body.mfa).to.deep.equal({ enabled: false, required: false });
+  });
+
+  it('when an administrator resets a lost authenticator, then it is audited and the user signs in with the password again; others may not reset', async () => {
+    const { client, input, user } = await applicantWithMfa();
+    expect((await client.post(`/api/users/${user.id}/mfa/reset`, { reason: '手机丢失' })).status).to.equal(403);
+    const admin = await createStaffUser(app.db, ['admin']);
+    const adminClient = new TestClient(app.baseUrl);
+    await adminClient.signIn(admin.email, admin.password);
+    expect((await adminClient.post('/api/users/00000000-0000-4000-8000-000000000000/mfa/reset', { reason: 'lost phone' })).status).to.equal(404);
+    expect((await adminClient.post(`/api/users/${user.id}/mfa/reset`, {})).body.errors[0].field).to.equal('reason');
+    expect((await adminClient.post(`/api/users/${user.id}/mfa/reset`, { reason: '手机丢失' })).status).to.equal(204);
+    expect((await new TestClient(app.baseUrl).signIn(input.email, input.password)).body.user.id).to.equal(user.id);
+    const [reset] = await query<{ actor_id: string; meta: { reason: string } }>(
+      `SELECT actor_id, meta FROM audit_events WHERE action = 'user.mfa_reset' AND entity_id = $1::text`,
+      [user.id],
+    );
+    expect(reset).to.deep.include({ actor_id: admin.id });
+    expect(reset.meta.reason).to.equal('手机丢失');
+  });
+});
