@@ -90,7 +90,7 @@ export function createApp(services: Services) {
           fontSrc: ["'self'"],
           connectSrc: ["'self'"],
           objectSrc: ["'none'"],
-          baseUri: ["'self'"],
+          baseUri: ["'none'"],
           formAction: ["'self'"],
           frameAncestors: ["'none'"],
           ...(config.env === 'production' && { upgradeInsecureRequests: [] }),
@@ -101,6 +101,11 @@ export function createApp(services: Services) {
   );
 
   const api = express.Router();
+  // API answers carry personal and business data: no cache keeps them (a route may allow it, e.g. open data).
+  api.use(apiOnly((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  }));
   // Static files need neither a body parser nor a session lookup.
   api.use(apiOnly(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] })));
   api.use(apiOnly(services.session.middleware));

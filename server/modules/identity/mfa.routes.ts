@@ -8,7 +8,6 @@ const userParams = Joi.object({ id: Joi.string().guid().required() });
 
 export function mfaRoutes(services: Services): RouteSpec[] {
   const { mfa } = services.useCases;
-  const noStore = (res: { setHeader(name: string, value: string): unknown }) => res.setHeader('Cache-Control', 'no-store');
   return [
     {
       method: 'post',
@@ -31,7 +30,6 @@ export function mfaRoutes(services: Services): RouteSpec[] {
       body: emptyBody,
       responses: { 200: '{ secret, otpauthUri, qrCodeDataUrl }', 401: 'mfa_session_missing', 409: 'mfa_already_enabled' },
       handler: async (req, res) => {
-        noStore(res);
         res.json(await mfa.setup(req, res.locals.user));
       },
     },
@@ -44,7 +42,6 @@ export function mfaRoutes(services: Services): RouteSpec[] {
       body: codeBody,
       responses: { 200: '{ recoveryCodes, user?, company?, csrfToken? }', 401: 'invalid_mfa_code or mfa_session_missing', 409: 'mfa_setup_missing or mfa_already_enabled', 429: 'too_many_sign_in_attempts' },
       handler: async (req, res) => {
-        noStore(res);
         res.json(await mfa.enable(req, res.locals.user, res.locals.body.code));
       },
     },
@@ -68,7 +65,6 @@ export function mfaRoutes(services: Services): RouteSpec[] {
       body: codeBody,
       responses: { 200: '{ recoveryCodes }', 401: 'invalid_mfa_code', 409: 'mfa_setup_missing', 429: 'too_many_sign_in_attempts' },
       handler: async (req, res) => {
-        noStore(res);
         res.json(await mfa.renewRecoveryCodes(req, res.locals.user, res.locals.body.code));
       },
     },

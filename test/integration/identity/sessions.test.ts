@@ -1,4 +1,6 @@
+import os from 'node:os';
 import { expect } from 'chai';
+import { loadConfig } from '../../../server/config.ts';
 import { startTestApp, type TestApp } from '../../support/app.ts';
 import { TestClient } from '../../support/client.ts';
 import { registration, signedInApplicant } from '../../support/factories.ts';
@@ -98,6 +100,33 @@ describe('sign-in, sessions and CSRF', () => {
     } finally {
       await shortLived.close();
     }
+  });
+
+  it('when a session has been idle for 30 minutes, then its cookie and its stored row have expired and the next request is 401', async () => {
+    const input = registration();
+    const client = new TestClient(app.baseUrl);
+    const registered = await client.post('/api/auth/register', input);
+    const login = await client.signIn(input.email, input.password);
+    // the rolling cookie and the store both give the session 30 idle minutes from the last request
+    const cookie = login.headers.getSetCookie().find((c) => c.startsWith('huiqi.sid='))!;
+    expect(Date.parse(/Expires=([^;]+)/i.exec(cookie)![1]) - Date.now()).to.be.within(29 * 60_000, 30 * 60_000 + 5_000);
+    const userId = registered.body.user.id;
+    const [stored] = (await app.db.pool.query(`SELECT extract(epoch FROM expire - now()) AS seconds FROM sessions WHERE sess::jsonb ->> 'userId' = $1`, [userId])).rows;
+    expect(Number(stored.seconds)).to.be.within(29 * 60, 30 * 60 + 5);
+    expect((await client.get('/api/auth/me')).status).to.equal(200);
+    // 31 idle minutes later (the stored expiry moved back a little past now): the session is gone
+    await app.db.pool.query(`UPDATE sessions SET expire = now() - interval '1 minute' WHERE sess::jsonb ->> 'userId' = $1`, [userId]);
+    expect((await client.get('/api/auth/me')).status).to.equal(401);
+    expect((await client.post('/api/auth/logout', {})).status).to.equal(401);
+  });
+
+  it('when the defaults are read, then at most 10 failed sign-ins per account are allowed in 15 minutes', () => {
+    const config = loadConfig({ NODE_ENV: 'production', SECRET_KEY: 'x'.repeat(40) });
+    expect(config.loginThrottle.perAccount).to.be.within(1, 10);
+    expect(config.loginThrottle.windowSeconds).to.equal(900);
+    expect(config.session).to.include({ idleMinutes: 30, absoluteHours: 12, secureCookie: true });
+    expect(config.requireMfa).to.equal(true);
+    expect(loadConfig({ NODE_ENV: 'development', DATA_DIR: os.tmpdir() }).requireMfa).to.equal(false);
   });
 
   it('when running in production behind TLS, then the cookie is Secure', async () => {

@@ -206,7 +206,7 @@ async function buildWorld(app: TestApp) {
   const { call, officer, firms, pool } = await scoredCall(app, [0.9], 100_000_000);
   const a = firms[0];
   const reviewed = a.applicationId;
-  const panel = [];
+  const panel: typeof pool.all = [];
   for (const reviewer of pool.all) if (await assignmentOf(reviewer, reviewed)) panel.push(reviewer);
   const reviewerAssigned = panel[0];
   const reviewerOther = pool.all.find((r) => !panel.includes(r))!;
