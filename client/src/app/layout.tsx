@@ -34,6 +34,7 @@ export function Layout() {
         <MainNavigation />
       </header>
       <main className="container main" id="main-content" tabIndex={-1} ref={mainRef}>
+        <SessionNoticeRegion />
         <Outlet />
       </main>
       <footer className="site-footer">
@@ -70,10 +71,13 @@ function isCurrent(item: NavItem, pathname: string): boolean {
   return pathname === item.to || pathname.startsWith(`${item.to}/`);
 }
 
+const SECURITY_PATH = '/account/security';
+
 function AccountLinks() {
   const t = useT();
   const session = useSession();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
 
   // Render nothing until /api/auth/me answers, rather than flash "Sign in" to a signed-in user.
   if (session.status === 'loading') return null;
@@ -98,6 +102,7 @@ function AccountLinks() {
   }
 
   const name = session.user?.displayName || session.user?.email || '';
+  const onSecurityPage = pathname === SECURITY_PATH;
   async function handleSignOut() {
     await session.signOut();
     navigate('/');
@@ -110,12 +115,47 @@ function AccountLinks() {
           {session.company && <span className="account__company">{session.company.name}</span>}
         </li>
         <li>
+          <Link className="account__link" to={SECURITY_PATH} aria-current={onSecurityPage ? 'page' : undefined}>
+            {t('nav.accountSecurity')}
+          </Link>
+        </li>
+        <li>
           <button className="account__button" type="button" onClick={handleSignOut}>
             {t('nav.signOut')}
           </button>
         </li>
       </ul>
     </nav>
+  );
+}
+
+/**
+ * A message raised by the session that outlives the page that raised it: after signing in with few recovery
+ * codes left, a warning on the pages that follow, until dismissed or new codes are made. The live region is
+ * always there (the layout outlives the sign-in page), so the warning is announced when it appears.
+ */
+function SessionNoticeRegion() {
+  const t = useT();
+  const { notice, dismissNotice } = useSession();
+  const { pathname } = useLocation();
+  // The security page shows the count itself, beside the button that makes new codes.
+  const lowCodes = notice?.kind === 'recovery-codes-low' && pathname !== SECURITY_PATH ? notice : null;
+  return (
+    <div className="session-notice" role="status" id="session-notice">
+      {lowCodes && (
+        <div className="notice notice--warning">
+          <p>{lowCodes.left > 0 ? t('mfa.lowCodes.few', { count: lowCodes.left }) : t('mfa.lowCodes.none')}</p>
+          <div className="button-row">
+            <Link className="button button--small" to={SECURITY_PATH}>
+              {t('mfa.lowCodes.link')}
+            </Link>
+            <button className="button button--secondary button--small" type="button" id="session-notice-dismiss" onClick={dismissNotice}>
+              {t('mfa.lowCodes.dismiss')}
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
   );
 }
 

@@ -1,4 +1,5 @@
 import { createBrowserRouter } from 'react-router';
+import { AccountSecurityPage } from '../features/auth/components/account-security-page';
 import { LoginPage } from '../features/auth/components/login-page';
 import { RegisterPage } from '../features/auth/components/register-page';
 import { ApplicationPage } from '../features/applications/components/application-page';
@@ -51,6 +52,10 @@ export const router = createBrowserRouter([
           { path: 'programmes/:code/precheck', element: <PrecheckPage /> },
           { path: 'login', element: <LoginPage /> },
           { path: 'register', element: <RegisterPage /> },
+          {
+            path: 'account/security',
+            element: <RequireRole roles={['applicant', 'reviewer', 'officer', 'admin']}><AccountSecurityPage /></RequireRole>,
+          },
           { path: 'verify', element: <VerifyPage /> },
           { path: 'verify/:code', element: <VerifyPage /> },
           { path: 'notices', element: <NoticesPage /> },

@@ -1,6 +1,6 @@
 /**
  * Who is signed in. Loads GET /api/auth/me once, keeps the user, their company and the CSRF token
- * in memory (never in storage), and offers sign-in, registration and sign-out.
+ * in memory (never in storage), and offers sign-in (with its two-step verification), registration and sign-out.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, isAbortError, setCsrfToken } from './api';
@@ -25,9 +25,32 @@ export type Registration = {
   company: { name: string; uscc: string };
 };
 
-type MeResponse = { user: User; company?: Company | null; csrfToken: string };
-type LoginResponse = { user: User; csrfToken: string };
+/** What the password step asks for next: "verify" a code, or "enroll" (the platform requires two-step verification). */
+export type MfaRequirement = 'verify' | 'enroll';
+
+/** Whether the user has two-step verification on, and whether the platform requires it of them. */
+export type MfaSummary = { enabled: boolean; required: boolean };
+
+type MeResponse = { user: User; company?: Company | null; csrfToken: string; mfa?: MfaSummary };
+/** The answers that sign someone in: the login answer without two-step verification, verify, enable during sign-in. */
+type SignedInAnswer = { user: User; company?: Company | null; csrfToken: string };
+/** Two-step verification still to do: the half-finished sign-in has its own CSRF token. */
+type LoginMfaAnswer = { mfa: { required: MfaRequirement }; csrfToken: string };
+type LoginResponse = SignedInAnswer | LoginMfaAnswer;
+type VerifyResponse = SignedInAnswer & { recoveryCodesLeft: number };
+/** Signed in already: only the codes. During an "enroll" sign-in: the codes and the new session. */
+type EnableResponse = { recoveryCodes: string[] } & Partial<SignedInAnswer>;
 type RegisterResponse = { user: User; company: Company };
+
+export type SignInResult = { user: User } | { mfa: MfaRequirement };
+/** Exactly one of them: a 6-digit code from the authenticator app, or one of the recovery codes. */
+export type MfaVerification = { code: string } | { recoveryCode: string };
+
+/** Recovery codes left at or below which sign-in warns the user to make new ones. */
+export const FEW_RECOVERY_CODES = 3;
+
+/** A message that outlives the page that raised it, shown by the layout (e.g. after sign-in, on the next page). */
+export type SessionNotice = { kind: 'recovery-codes-low'; left: number };
 
 export type SessionStatus = 'loading' | 'signed-in' | 'signed-out';
 
@@ -39,7 +62,21 @@ type SessionState = {
 };
 
 type SessionContextValue = SessionState & {
-  signIn: (email: string, password: string) => Promise<User>;
+  /**
+   * Checks the password. Either signs in ({ user }) or starts a half-finished sign-in that needs two-step
+   * verification ({ mfa }): then the user is not signed in yet, and the next calls are verifyMfa or
+   * (for "enroll") POST /api/auth/mfa/setup and completeEnrollment.
+   */
+  signIn: (email: string, password: string) => Promise<SignInResult>;
+  /** Finishes a "verify" sign-in with a code or a recovery code; warns (notice) when few recovery codes remain. */
+  verifyMfa: (input: MfaVerification) => Promise<{ user: User; recoveryCodesLeft: number }>;
+  /**
+   * Confirms the authenticator app (POST /api/auth/mfa/enable) and returns the new recovery codes. During an
+   * "enroll" sign-in this also signs the user in; for a signed-in user the session stays as it is.
+   */
+  completeEnrollment: (code: string) => Promise<{ recoveryCodes: string[] }>;
+  notice: SessionNotice | null;
+  dismissNotice: () => void;
   /** Creates the account and its company. It does not sign in: the caller sends the user to sign in. */
   register: (registration: Registration) => Promise<RegisterResponse>;
   signOut: () => Promise<void>;
@@ -65,6 +102,7 @@ async function fetchSession(signal?: AbortSignal): Promise<SessionState> {
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ ...SIGNED_OUT, status: 'loading' });
+  const [notice, setNotice] = useState<SessionNotice | null>(null);
 
   const apply = useCallback((next: SessionState) => {
     setCsrfToken(next.csrfToken);
@@ -83,17 +121,53 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     apply(await fetchSession());
   }, [apply]);
 
-  const signIn = useCallback(
-    async (email: string, password: string) => {
-      const login = await api.post<LoginResponse>('/api/auth/login', { email, password });
-      apply({ status: 'signed-in', user: login.user, company: null, csrfToken: login.csrfToken });
-      // The login answer has no company; /me does. Keep the login result if /me fails.
+  /** A new session from the server's answer, then /me for what the answer lacks (kept if /me fails). */
+  const applySignedIn = useCallback(
+    async (answer: SignedInAnswer) => {
+      apply({ status: 'signed-in', user: answer.user, company: answer.company ?? null, csrfToken: answer.csrfToken });
       const me = await fetchSession();
       if (me.status === 'signed-in') apply(me);
-      return login.user;
     },
     [apply],
   );
+
+  const signIn = useCallback(
+    async (email: string, password: string): Promise<SignInResult> => {
+      const login = await api.post<LoginResponse>('/api/auth/login', { email, password });
+      if ('mfa' in login) {
+        // Not signed in yet, but the half-finished sign-in's token must go with the next POSTs.
+        setNotice(null);
+        apply({ ...SIGNED_OUT, csrfToken: login.csrfToken });
+        return { mfa: login.mfa.required };
+      }
+      await applySignedIn(login);
+      return { user: login.user };
+    },
+    [apply, applySignedIn],
+  );
+
+  const verifyMfa = useCallback(
+    async (input: MfaVerification) => {
+      const answer = await api.post<VerifyResponse>('/api/auth/mfa/verify', input);
+      setNotice(answer.recoveryCodesLeft <= FEW_RECOVERY_CODES ? { kind: 'recovery-codes-low', left: answer.recoveryCodesLeft } : null);
+      await applySignedIn(answer);
+      return { user: answer.user, recoveryCodesLeft: answer.recoveryCodesLeft };
+    },
+    [applySignedIn],
+  );
+
+  const completeEnrollment = useCallback(
+    async (code: string) => {
+      const answer = await api.post<EnableResponse>('/api/auth/mfa/enable', { code });
+      if (answer.user && answer.csrfToken) await applySignedIn({ user: answer.user, company: answer.company, csrfToken: answer.csrfToken });
+      // New codes: any warning about running out of the old ones no longer applies.
+      setNotice(null);
+      return { recoveryCodes: answer.recoveryCodes };
+    },
+    [applySignedIn],
+  );
+
+  const dismissNotice = useCallback(() => setNotice(null), []);
 
   const register = useCallback(
     (registration: Registration) => api.post<RegisterResponse>('/api/auth/register', registration),
@@ -107,12 +181,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // A session that already ended (401) is the outcome we want; any other failure still
       // signs out locally, because the user asked to leave.
     }
+    setNotice(null);
     apply(SIGNED_OUT);
   }, [apply]);
 
   const value = useMemo<SessionContextValue>(
-    () => ({ ...state, signIn, register, signOut, refresh }),
-    [state, signIn, register, signOut, refresh],
+    () => ({ ...state, signIn, verifyMfa, completeEnrollment, notice, dismissNotice, register, signOut, refresh }),
+    [state, signIn, verifyMfa, completeEnrollment, notice, dismissNotice, register, signOut, refresh],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

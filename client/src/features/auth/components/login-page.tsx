@@ -7,25 +7,81 @@ import { TextField } from '../../../components/ui/text-field';
 import { isApiError } from '../../../lib/api';
 import { describeError } from '../../../lib/error-message';
 import { useT } from '../../../lib/i18n';
-import { useSession } from '../../../lib/session';
+import { useSession, type MfaRequirement } from '../../../lib/session';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { mapSignInError, safeNextPath, validateSignIn, type FieldErrors, type SignInField } from '../validation';
+import { MfaSetup } from './mfa-setup';
+import { MfaVerifyStep } from './mfa-verify-step';
+import { RecoveryCodes } from './recovery-codes';
+import { useStepHeading } from './use-step-heading';
 
 /** Set by the registration page when it sends the new user here. */
 export type SignInLocationState = { registeredEmail?: string } | null;
 
+type Step =
+  | { name: 'password'; error?: string; returned?: boolean }
+  | { name: MfaRequirement }
+  | { name: 'recovery-codes'; codes: string[] };
+
+/**
+ * Sign-in, one step at a time on the same page: the password, then (when the account needs it) two-step
+ * verification, or setting it up (staff, when the platform requires it) followed by the new recovery codes.
+ * Each new step's heading takes focus so the change is read out.
+ */
 export function LoginPage() {
-  const t = useT();
-  const { signIn } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const [searchParams] = useSearchParams();
   const registeredEmail = (location.state as SignInLocationState)?.registeredEmail;
-
   const [email, setEmail] = useState(registeredEmail ?? '');
+  const [step, setStep] = useState<Step>({ name: 'password' });
+
+  const next = safeNextPath(searchParams.get('next'));
+  const goOn = () => navigate(next, { replace: true });
+  // The half-finished sign-in expired (or the user chose to start again): back to the password, keeping the email.
+  const restart = (error?: string) => setStep({ name: 'password', error, returned: true });
+
+  switch (step.name) {
+    case 'password':
+      return (
+        <PasswordStep
+          email={email}
+          onEmailChange={setEmail}
+          registered={!!registeredEmail && !step.returned}
+          returnedWithError={step.error}
+          focusHeading={!!step.returned && !step.error}
+          onSignedIn={goOn}
+          onMfa={(required: MfaRequirement) => setStep({ name: required })}
+        />
+      );
+    case 'verify':
+      return <MfaVerifyStep onSignedIn={goOn} onSessionMissing={restart} onStartAgain={() => restart()} />;
+    case 'enroll':
+      return <EnrollStep onEnabled={(codes) => setStep({ name: 'recovery-codes', codes })} onSessionMissing={restart} />;
+    case 'recovery-codes':
+      return <RecoveryCodesStep codes={step.codes} onDone={goOn} />;
+  }
+}
+
+type PasswordStepProps = {
+  email: string;
+  onEmailChange: (email: string) => void;
+  registered: boolean;
+  /** The server's message when a half-finished sign-in expired and the user must start again. */
+  returnedWithError?: string;
+  focusHeading: boolean;
+  onSignedIn: () => void;
+  onMfa: (required: MfaRequirement) => void;
+};
+
+function PasswordStep({ email, onEmailChange, registered, returnedWithError, focusHeading, onSignedIn, onMfa }: PasswordStepProps) {
+  const t = useT();
+  const { signIn } = useSession();
+  const heading = useStepHeading(focusHeading);
+
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<FieldErrors<SignInField>>({});
-  const [generalErrors, setGeneralErrors] = useState<string[]>([]);
+  const [generalErrors, setGeneralErrors] = useState<string[]>(returnedWithError ? [returnedWithError] : []);
   const [failedSubmits, setFailedSubmits] = useState(0);
   const [submitting, setSubmitting] = useState(false);
 
@@ -53,8 +109,9 @@ export function LoginPage() {
 
     setSubmitting(true);
     try {
-      await signIn(email.trim(), password);
-      navigate(safeNextPath(searchParams.get('next')), { replace: true });
+      const result = await signIn(email.trim(), password);
+      if ('mfa' in result) return onMfa(result.mfa);
+      onSignedIn();
     } catch (error) {
       setSubmitting(false);
       // 401 (wrong email or password) and 429 (too many attempts, with the retry time) carry
@@ -71,8 +128,8 @@ export function LoginPage() {
 
   return (
     <div className="narrow">
-      <PageHeading>{title}</PageHeading>
-      {registeredEmail && <Notice kind="success">{t('signIn.registered')}</Notice>}
+      <PageHeading ref={heading}>{title}</PageHeading>
+      {registered && <Notice kind="success">{t('signIn.registered')}</Notice>}
       <ErrorSummary title={t('errors.summaryTitle')} items={summary} focusSignal={failedSubmits} />
       <p>{t('signIn.intro')}</p>
       <form className="form" onSubmit={handleSubmit} noValidate aria-busy={submitting || undefined}>
@@ -85,7 +142,7 @@ export function LoginPage() {
           autoCapitalize="none"
           required
           value={email}
-          onChange={setEmail}
+          onChange={onEmailChange}
           error={fieldErrors.email}
         />
         <TextField
@@ -105,6 +162,32 @@ export function LoginPage() {
       <p className="form-footer">
         {t('signIn.noAccount')} <Link to="/register">{t('signIn.registerLink')}</Link>
       </p>
+    </div>
+  );
+}
+
+/** Setting up two-step verification during sign-in: the platform requires it of staff without it. */
+function EnrollStep({ onEnabled, onSessionMissing }: { onEnabled: (codes: string[]) => void; onSessionMissing: (message: string) => void }) {
+  const t = useT();
+  const heading = useStepHeading(true);
+  const title = t('mfa.enroll.title');
+  useDocumentTitle(title);
+  return (
+    <div className="narrow">
+      <PageHeading ref={heading}>{title}</PageHeading>
+      <p>{t('mfa.enroll.intro')}</p>
+      <MfaSetup onEnabled={onEnabled} onSessionMissing={onSessionMissing} />
+    </div>
+  );
+}
+
+/** After setting up at sign-in the user is signed in; they go on only once they say the codes are saved. */
+function RecoveryCodesStep({ codes, onDone }: { codes: string[]; onDone: () => void }) {
+  const t = useT();
+  useDocumentTitle(t('mfa.codes.title'));
+  return (
+    <div className="narrow">
+      <RecoveryCodes codes={codes} headingLevel={1} onDone={onDone} />
     </div>
   );
 }

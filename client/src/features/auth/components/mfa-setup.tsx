@@ -1,0 +1,122 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { ErrorSummary } from '../../../components/ui/error-summary';
+import { Loading } from '../../../components/ui/loading';
+import { Notice } from '../../../components/ui/notice';
+import { TextField } from '../../../components/ui/text-field';
+import { isApiError } from '../../../lib/api';
+import { useT } from '../../../lib/i18n';
+import { useSession } from '../../../lib/session';
+import { useApiResource } from '../../../lib/use-api-resource';
+import { setupMfa } from '../api/setup-mfa';
+import { checkTotpCode, describeMfaError, groupSecret, isMfaSessionMissing, normalizeTotpCode } from '../mfa';
+import { useCodeForm } from './use-code-form';
+
+const FIELD_ID = 'mfa-enroll-code';
+
+type Props = {
+  /** Called with the new recovery codes once the app's first code is accepted. */
+  onEnabled: (recoveryCodes: string[]) => void;
+  /** During sign-in: the half-finished sign-in has expired, start again (with the server's message). */
+  onSessionMissing?: (message: string) => void;
+};
+
+/**
+ * Setting up the authenticator app: asks the server for a secret, shows it as a QR code and as text to type,
+ * and confirms it with the app's first code (POST /api/auth/mfa/enable). Used at sign-in and on the security page.
+ */
+export function MfaSetup({ onEnabled, onSessionMissing }: Props) {
+  const t = useT();
+  const { completeEnrollment } = useSession();
+  const setup = useApiResource('mfa-setup', (signal) => setupMfa(signal));
+  const [code, setCode] = useState('');
+  const form = useCodeForm(FIELD_ID);
+
+  const setupError = setup.status === 'error' ? setup.error : null;
+  useEffect(() => {
+    if (onSessionMissing && isMfaSessionMissing(setupError)) onSessionMissing(describeMfaError(setupError, t));
+  }, [setupError]);
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (form.busy) return;
+    const problem = checkTotpCode(code, t);
+    if (problem) return form.failOnField(problem);
+
+    form.setBusy(true);
+    try {
+      const { recoveryCodes } = await completeEnrollment(normalizeTotpCode(code));
+      onEnabled(recoveryCodes);
+    } catch (error) {
+      form.setBusy(false);
+      if (onSessionMissing && isMfaSessionMissing(error)) return onSessionMissing(describeMfaError(error, t));
+      form.failWith(error, 'code');
+      // The secret the app holds is no longer waiting on the server: show a new one to scan.
+      if (isApiError(error) && error.code === 'mfa_setup_missing') {
+        setCode('');
+        setup.reload();
+      }
+    }
+  }
+
+  if (setup.status === 'loading') return <Loading />;
+  if (setup.status === 'error') {
+    if (onSessionMissing && isMfaSessionMissing(setup.error)) return null;
+    return (
+      <Notice kind="error">
+        <p>
+          {t('mfa.setup.loadFailed')} {describeMfaError(setup.error, t)}
+        </p>
+        <button className="button button--secondary" type="button" onClick={setup.reload}>
+          {t('common.retry')}
+        </button>
+      </Notice>
+    );
+  }
+
+  const { secret, otpauthUri, qrCodeDataUrl } = setup.data;
+  return (
+    <div className="mfa-setup">
+      <ErrorSummary title={t('errors.summaryTitle')} items={form.summary} focusSignal={form.failed} />
+      <ol className="mfa-setup__steps">
+        <li>
+          <p>{t('mfa.setup.stepApp')}</p>
+        </li>
+        <li>
+          <p>{t('mfa.setup.stepScan')}</p>
+          <img className="mfa-setup__qr" id="mfa-qr" src={qrCodeDataUrl} alt={t('mfa.setup.qrAlt')} width={200} height={200} />
+          <p>
+            <a href={otpauthUri}>{t('mfa.setup.openInApp')}</a>
+          </p>
+          <p>
+            {t('mfa.setup.secretLabel')}{' '}
+            <code className="mfa-setup__secret" id="mfa-secret">
+              {groupSecret(secret)}
+            </code>
+          </p>
+        </li>
+        <li>
+          <p>{t('mfa.setup.stepCode')}</p>
+          <form className="form" onSubmit={(event) => void handleSubmit(event)} noValidate aria-busy={form.busy || undefined}>
+            <TextField
+              id={FIELD_ID}
+              label={t('mfa.fields.code')}
+              hint={t('mfa.fields.codeHint')}
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              spellCheck={false}
+              autoCapitalize="none"
+              className="field__input--otp"
+              required
+              value={code}
+              onChange={setCode}
+              error={form.fieldError}
+            />
+            <button className="button" type="submit" id="mfa-enroll-submit">
+              {form.busy ? t('mfa.setup.submitting') : t('mfa.setup.submit')}
+            </button>
+          </form>
+        </li>
+      </ol>
+    </div>
+  );
+}

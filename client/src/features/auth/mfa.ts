@@ -1,0 +1,82 @@
+/** Two-step verification (TOTP): the server's shapes, the client's checks of a code's format, and its error messages. */
+import { isApiError, type ApiError } from '../../lib/api';
+import { describeError } from '../../lib/error-message';
+import type { MessageKey, Translate } from '../../lib/i18n';
+
+/** GET /api/auth/mfa. `required`: the platform requires it for this user, who then cannot turn it off. */
+export type MfaStatus = { enabled: boolean; required: boolean; enabledAt: string | null; recoveryCodesLeft: number };
+
+/** POST /api/auth/mfa/setup. `qrCodeDataUrl` is a data:image/png URL; `secret` is base32. */
+export type MfaSetup = { secret: string; otpauthUri: string; qrCodeDataUrl: string };
+
+/** The name of the file the recovery codes download as. */
+export const RECOVERY_CODES_FILE = 'huiqi-recovery-codes.txt';
+
+/** "123 456" → "123456": people copy codes with the app's space. */
+export function normalizeTotpCode(value: string): string {
+  return value.replace(/\s+/g, '');
+}
+
+/** Empty when the code looks right; the server still decides whether it is. */
+export function checkTotpCode(value: string, t: Translate): string | undefined {
+  const code = normalizeTotpCode(value);
+  if (!code) return t('mfa.validation.codeRequired');
+  if (!/^\d{6}$/.test(code)) return t('mfa.validation.codeFormat');
+  return undefined;
+}
+
+/** " ABCDE 12345 " → "abcde-12345" (the server ignores case, spaces and a missing hyphen too). */
+export function normalizeRecoveryCode(value: string): string {
+  const compact = value.replace(/[\s-]+/g, '').toLowerCase();
+  return compact.length === 10 ? `${compact.slice(0, 5)}-${compact.slice(5)}` : compact;
+}
+
+export function checkRecoveryCode(value: string, t: Translate): string | undefined {
+  const code = normalizeRecoveryCode(value);
+  if (!code) return t('mfa.validation.recoveryCodeRequired');
+  if (!/^[a-z0-9]{5}-[a-z0-9]{5}$/.test(code)) return t('mfa.validation.recoveryCodeFormat');
+  return undefined;
+}
+
+/** "JBSWY3DPEHPK3PXP" → "JBSW Y3DP EHPK 3PXP", for typing by hand. */
+export function groupSecret(secret: string): string {
+  return (
+    secret
+      .replace(/\s+/g, '')
+      .match(/.{1,4}/g)
+      ?.join(' ') ?? ''
+  );
+}
+
+/** The half-finished sign-in has expired (5 minutes): the user starts again with the password. */
+export function isMfaSessionMissing(error: unknown): error is ApiError {
+  return isApiError(error) && error.code === 'mfa_session_missing';
+}
+
+/** The code was wrong or already used: a problem with the field, not the form. */
+export function isInvalidMfaCode(error: unknown): error is ApiError {
+  return isApiError(error) && error.code === 'invalid_mfa_code';
+}
+
+const FALLBACK_BY_CODE: Record<string, MessageKey> = {
+  invalid_mfa_code: 'mfa.errors.invalidCode',
+  mfa_session_missing: 'mfa.errors.sessionMissing',
+  mfa_setup_missing: 'mfa.errors.setupMissing',
+  mfa_already_enabled: 'mfa.errors.alreadyEnabled',
+  mfa_required: 'mfa.errors.required',
+};
+
+/**
+ * The server's own message (localized) when it sent one; otherwise our words for the two-step codes,
+ * then the usual fallbacks (network, 429 with the retry time, unexpected).
+ */
+export function describeMfaError(error: unknown, t: Translate): string {
+  if (isApiError(error) && !error.serverMessage && FALLBACK_BY_CODE[error.code]) return t(FALLBACK_BY_CODE[error.code]);
+  return describeError(error, t);
+}
+
+/** The field a 400 validation_failed names (`code` or `recoveryCode`), as the input's id on this form. */
+export function mfaFieldErrors(error: unknown, fieldIdOf: Record<string, string>): { fieldId: string; message: string }[] {
+  if (!isApiError(error)) return [];
+  return error.errors.flatMap(({ field, message }) => (fieldIdOf[field] ? [{ fieldId: fieldIdOf[field], message }] : []));
+}

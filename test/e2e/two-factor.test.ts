@@ -1,0 +1,122 @@
+import { expect } from 'chai';
+import { generate } from 'otplib';
+import type { Browser, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { launchBrowser, seriousAccessibilityViolations, watchedPage } from '../support/browser.ts';
+import { createStaffUser, registration } from '../support/factories.ts';
+import { TestClient } from '../support/client.ts';
+
+describe('in the browser: two-step verification', function () {
+  this.timeout(120_000);
+  let app: TestApp;
+  let strict: TestApp;
+  let browser: Browser;
+  let page: Page;
+  const cspViolations: string[] = [];
+
+  before(async () => {
+    app = await startTestApp();
+    strict = await startTestApp({ env: { REQUIRE_MFA: 'true' } });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    await strict?.close();
+  });
+  beforeEach(async () => {
+    page = await watchedPage(browser, cspViolations);
+  });
+  afterEach(async () => {
+    await page.context().close();
+    expect(cspViolations, 'CSP violations').to.deep.equal([]);
+  });
+
+  /** Lets the next code count as new without waiting 30 seconds for the next time step. */
+  const forgetLastStep = (target: TestApp, email: string) =>
+    target.db.pool.query('UPDATE user_mfa SET last_step = last_step - 3 WHERE user_id = (SELECT id FROM users WHERE email = $1)', [email]);
+
+  async function signInWithPassword(baseUrl: string, email: string, password: string) {
+    await page.goto(`${baseUrl}/login`);
+    await page.fill('#email', email);
+    await page.fill('#password', password);
+    await page.click('button[type="submit"]');
+  }
+
+  /** Reads the secret shown for typing by hand, types the app's code and saves the recovery codes. */
+  async function enrolOnPage(): Promise<{ secret: string; recoveryCodes: string[] }> {
+    await page.waitForSelector('#mfa-secret');
+    expect(await page.getAttribute('#mfa-qr', 'src')).to.match(/^data:image\/png;base64,/);
+    expect(await page.getAttribute('#mfa-qr', 'alt')).to.match(/二维码/);
+    const secret = (await page.textContent('#mfa-secret'))!.replace(/\s+/g, '');
+    expect(await seriousAccessibilityViolations(page)).to.deep.equal([]);
+    await page.fill('#mfa-enroll-code', await generate({ secret }));
+    await page.click('#mfa-enroll-submit');
+    await page.waitForSelector('#recovery-codes li');
+    const recoveryCodes = await page.locator('#recovery-codes li').allTextContents();
+    expect(recoveryCodes).to.have.length(10);
+    expect(await page.isDisabled('#recovery-codes-done')).to.equal(true);
+    expect(await seriousAccessibilityViolations(page)).to.deep.equal([]);
+    await page.check('#recovery-codes-saved');
+    await page.click('#recovery-codes-done');
+    return { secret, recoveryCodes: recoveryCodes.map((c) => c.trim()) };
+  }
+
+  it('when a firm turns two-step verification on, then signing in asks for the app’s code, and a recovery code works once', async () => {
+    const input = registration();
+    expect((await new TestClient(app.baseUrl).post('/api/auth/register', input)).status).to.equal(201);
+    await signInWithPassword(app.baseUrl, input.email, input.password);
+    await page.waitForSelector('ul[data-testid="programme-list"]');
+
+    await page.goto(`${app.baseUrl}/account/security`);
+    await page.click('#mfa-turn-on');
+    const { secret, recoveryCodes } = await enrolOnPage();
+    await page.waitForSelector('#mfa-status');
+    expect(await page.textContent('#mfa-status')).to.match(/已开启/);
+    expect(await seriousAccessibilityViolations(page)).to.deep.equal([]);
+
+    // a new browser: the password alone is not enough
+    await page.context().clearCookies();
+    await signInWithPassword(app.baseUrl, input.email, input.password);
+    await page.waitForSelector('#mfa-code');
+    expect(await page.textContent('h1')).to.contain('两步验证');
+    expect(await seriousAccessibilityViolations(page)).to.deep.equal([]);
+    await page.fill('#mfa-code', '000000' === (await generate({ secret })) ? '111111' : '000000');
+    await page.click('#mfa-verify-submit');
+    await page.waitForSelector('.error-summary[role="alert"]');
+    expect(await page.textContent('.error-summary')).to.contain('验证码');
+    await forgetLastStep(app, input.email);
+    await page.fill('#mfa-code', await generate({ secret }));
+    await page.click('#mfa-verify-submit');
+    await page.waitForSelector('ul[data-testid="programme-list"]');
+    expect(await page.textContent('body')).to.include('已登录');
+
+    // the recovery code path
+    await page.context().clearCookies();
+    await signInWithPassword(app.baseUrl, input.email, input.password);
+    await page.click('#mfa-switch-method');
+    await page.fill('#recovery-code', recoveryCodes[0]);
+    await page.click('#mfa-verify-submit');
+    await page.waitForSelector('ul[data-testid="programme-list"]');
+    await page.context().clearCookies();
+    await signInWithPassword(app.baseUrl, input.email, input.password);
+    await page.click('#mfa-switch-method');
+    await page.fill('#recovery-code', recoveryCodes[0]);
+    await page.click('#mfa-verify-submit');
+    await page.waitForSelector('.error-summary[role="alert"]');
+  });
+
+  it('when the platform requires two-step verification, then an officer sets it up while signing in and cannot turn it off', async () => {
+    const officer = await createStaffUser(strict.db, ['officer']);
+    await signInWithPassword(strict.baseUrl, officer.email, officer.password);
+    await page.waitForSelector('#mfa-secret');
+    expect(await page.textContent('h1')).to.contain('设置两步验证');
+    await enrolOnPage();
+    await page.waitForFunction(() => !location.pathname.startsWith('/login'));
+    await page.goto(`${strict.baseUrl}/account/security`);
+    await page.waitForSelector('#mfa-status');
+    expect(await page.locator('#mfa-turn-off').count()).to.equal(0);
+    expect(await page.textContent('#mfa-required-note')).to.match(/要求|required/i);
+    expect(await seriousAccessibilityViolations(page)).to.deep.equal([]);
+  });
+});
