@@ -107,7 +107,7 @@ export function createApp(services: Services) {
     next();
   }));
   // Static files need neither a body parser nor a session lookup.
-  api.use(apiOnly(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] })));
+  api.use(apiOnly(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'], verify: utf8Only })));
   api.use(apiOnly(services.session.middleware));
   api.use(apiOnly(loadCurrentUser(config, services.identity)));
   mountRoutes(api, routeTable(services));
@@ -126,6 +126,16 @@ export function createApp(services: Services) {
   app.use((_req, _res, next) => next(new AppError('not_found')));
   app.use(problemHandler);
   return app;
+}
+
+/**
+ * JSON is UTF-8 (RFC 8259 §8.1). body-parser would also decode UTF-7, UTF-16 and UTF-32 bodies: refused with 415
+ * once the body has been read (so the client gets the answer, not a reset connection).
+ */
+function utf8Only(_req: unknown, _res: unknown, _body: Buffer, encoding: string) {
+  if (!/^utf-?8$/i.test(encoding)) {
+    throw Object.assign(new Error(`unsupported charset "${encoding}"`), { status: 415, type: 'charset.unsupported' });
+  }
 }
 
 function apiOnly(middleware: express.RequestHandler): express.RequestHandler {

@@ -6,6 +6,7 @@ type ErrorEntry = { status: number; title: Bilingual };
 export const errorCatalogue = {
   validation_failed: { status: 400, title: { zh: '提交的信息有误，请按提示修改', en: 'Some of the information is not valid. Correct it and try again' } },
   invalid_json: { status: 400, title: { zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' } },
+  bad_request: { status: 400, title: { zh: '请求格式有误或不完整，无法处理', en: 'The request is malformed or incomplete and cannot be processed' } },
   invalid_upload: { status: 400, title: { zh: '上传的内容不完整或格式有误，请重新上传', en: 'The upload was incomplete or malformed. Upload it again' } },
   unauthenticated: { status: 401, title: { zh: '请先登录', en: 'Sign in to continue' } },
   invalid_credentials: { status: 401, title: { zh: '邮箱或密码不正确', en: 'The email or password is not correct' } },
@@ -79,6 +80,8 @@ export const fieldMessages: Record<string, Bilingual> = {
   'string.max': { zh: '不能超过 {limit} 个字符', en: 'Must be at most {limit} characters' },
   'string.length': { zh: '应为 {limit} 个字符', en: 'Must be exactly {limit} characters' },
   'string.pattern.base': { zh: '格式不正确', en: 'The format is not valid' },
+  'string.unacceptableCharacters': { zh: '含有不允许的控制字符或无效字符', en: 'Contains control characters or invalid characters, which are not allowed' },
+  'input.tooDeep': { zh: '嵌套层级过深（最多 {limit} 层）', en: 'Nested too deeply (at most {limit} levels)' },
   'array.unique': { zh: '列表中有重复项', en: 'The list holds the same item twice' },
   'date.base': { zh: '请输入有效日期（YYYY-MM-DD）', en: 'Enter a valid date (YYYY-MM-DD)' },
   'date.format': { zh: '请输入有效日期（YYYY-MM-DD）', en: 'Enter a valid date (YYYY-MM-DD)' },

@@ -26,6 +26,15 @@ export function sendProblem(req: Request, res: Response, error: AppError): void 
     });
 }
 
+const byStatus: Record<number, ErrorCode> = {
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+};
+
 /** Maps framework errors (body parser, multer …) onto our codes; anything unknown is a 500 without internals. */
 function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
@@ -36,12 +45,23 @@ function toAppError(err: unknown): AppError {
     'encoding.unsupported': 'unsupported_media_type',
     'charset.unsupported': 'unsupported_media_type',
     'entity.verify.failed': 'invalid_json',
+    // the client hung up, or sent fewer or more bytes than its Content-Length
+    'request.aborted': 'bad_request',
+    'request.size.invalid': 'bad_request',
   };
   if (e?.type && byType[e.type]) return new AppError(byType[e.type], { log: String((err as Error).message) });
   if (e?.code === 'LIMIT_FILE_SIZE') return new AppError('payload_too_large');
   // multer's own limits and busboy's parse errors (an aborted or malformed multipart body) are the client's
   if ((err as Error)?.name === 'MulterError' || /multipart|unexpected end of form|malformed part/i.test((err as Error)?.message ?? '')) {
     return new AppError('invalid_upload', { log: (err as Error).message });
+  }
+  // multer's words for a client that hung up part way through an upload (no one is left to answer)
+  if (err instanceof Error && /^Request (aborted|closed)$/.test(err.message)) return new AppError('bad_request', { log: err.message });
+  // Any other framework error that carries a client status (Express's 400 for a path parameter that is not valid
+  // percent-encoding, body-parser's 400 for a body that does not inflate as its Content-Encoding says …)
+  const status = typeof e?.status === 'number' ? e.status : (err as { statusCode?: unknown })?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new AppError(byStatus[status] ?? 'bad_request', { log: err instanceof Error ? err.message : String(err) });
   }
   return new AppError('internal_error', { log: err instanceof Error ? err.message : String(err) });
 }

@@ -9,9 +9,13 @@ import { assertFirmMember } from './applications.permissions.ts';
 import { EDITABLE_STATUSES, type ApplicationStatus } from './application-status.ts';
 
 /** A null value removes a fact; anything else replaces it. */
+/** Keys that would reach an object's prototype when assigned (refused at the edge too; never merged here). */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 export function mergeFacts(current: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
   const merged = { ...current };
   for (const [key, value] of Object.entries(patch)) {
+    if (PROTOTYPE_KEYS.has(key)) continue;
     if (value === null) delete merged[key];
     else merged[key] = value;
   }

@@ -17,6 +17,9 @@ function valueAt(root: unknown, path: (string | number)[]): unknown {
 const fieldName = (path: (string | number)[]) => path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${key}`), 'facts');
 
 /** Returns the facts with every `idNumber` masked, or the fields that cannot be stored. */
+/** No fact schema nests deeper than this; anything below is left as it is (the schema refuses it). */
+const MAX_DEPTH = 40;
+
 export async function protectIdNumbers(
   facts: Record<string, unknown>,
   previous: Record<string, unknown>,
@@ -24,12 +27,15 @@ export async function protectIdNumbers(
   hash: (idNumber: string) => string,
 ): Promise<{ facts: Record<string, unknown>; errors: FieldError[] }> {
   const errors: FieldError[] = [];
+  // Facts arrive validated (at most 32 levels deep, no prototype keys); the guards below hold even if they did not.
   const walk = async (node: unknown, path: (string | number)[]): Promise<unknown> => {
+    if (path.length > MAX_DEPTH) return node;
     if (Array.isArray(node)) return Promise.all(node.map((item, index) => walk(item, [...path, index])));
     if (node === null || typeof node !== 'object') return node;
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(node)) {
       const here = [...path, key];
+      if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
       if (key !== 'idNumber' || typeof value !== 'string') {
         out[key] = await walk(value, here);
       } else if (MASKED_ID_NUMBER.test(value)) {
