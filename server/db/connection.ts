@@ -60,3 +60,22 @@ export async function openDatabase(config: Config, logger: Logger): Promise<Data
     },
   };
 }
+
+const CONNECTION_LOST_CODES = /^(08|57P0[1-3]|ECONNRESET$|ECONNREFUSED$|EPIPE$|ETIMEDOUT$|EHOSTUNREACH$)/;
+const CONNECTION_LOST_MESSAGES = /connection terminated|connection error and is not queryable|client was closed and is not queryable|terminating connection/i;
+
+/**
+ * Whether an error only says a database connection was lost (a failover, an operator's pg_terminate_backend, a
+ * restart): the pools replace such connections by themselves, so the process can carry on. Sequelize wraps the
+ * driver's error (parent/original); pg's own errors carry the SQLSTATE (class 08, 57P01–57P03) or a network code.
+ */
+export function isLostDatabaseConnection(error: unknown): boolean {
+  type Cause = { code?: unknown; message?: unknown; parent?: Cause; original?: Cause };
+  let cause = error as Cause | null | undefined;
+  for (let depth = 0; cause && depth < 3; depth++) {
+    if (typeof cause.code === 'string' && CONNECTION_LOST_CODES.test(cause.code)) return true;
+    if (typeof cause.message === 'string' && CONNECTION_LOST_MESSAGES.test(cause.message)) return true;
+    cause = cause.parent ?? cause.original;
+  }
+  return false;
+}

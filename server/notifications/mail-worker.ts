@@ -2,6 +2,9 @@
 // claims its outbox row with a conditional UPDATE, so two workers never send the same e-mail; temporary failures
 // (no connection, 4xx) go back to the queue with exponential backoff, permanent ones (5xx) are marked failed.
 // Without SMTP_URL the rendered e-mail is kept in the outbox, which is the development mailbox admins read.
+// The database steps around a send (claim, outcome) are retried through a short outage such as a failover: an
+// outcome left unrecorded would hold the e-mail for the stale-claim window and then send it a second time.
+import crypto from 'node:crypto';
 import { QueryTypes, type Sequelize } from 'sequelize';
 import type pg from 'pg';
 import type { Logger } from 'pino';
@@ -14,7 +17,9 @@ import { SEND_MAIL_TASK, scheduleDelivery } from './queue-mail.ts';
 
 type OutboxRow = {
   id: string; to_address: string; template: string; language: string; data: Record<string, unknown>;
-  attachments: { letterId: string }[]; attempts: number; locked_at: Date;
+  attachments: { letterId: string }[]; attempts: number;
+  /** locked_at as text: the claim's token, compared at full (microsecond) precision */
+  claim: string;
 };
 
 /** A claim older than this is taken to belong to a worker that died mid-send. */
@@ -22,6 +27,11 @@ const STALE_CLAIM = '10 minutes';
 const MAX_BACKOFF_MS = 3_600_000;
 /** E-mails whose link is a credential (one-time consent and invitation links): once delivered, the copy is dropped. */
 const CARRIES_CREDENTIAL = new Set(['consent-request', 'company-invitation']);
+/** How often the sweeper looks for e-mails whose job is missing or stranded (one indexed query). */
+const SWEEP_EVERY_MS = 15_000;
+/** Waits between tries of a database step of a delivery (about 6 s in all: a failover, cut connections). */
+const DATABASE_RETRY_DELAYS_MS = [100, 400, 1_500, 4_000];
+const OUTBOX_COLUMNS = 'id, to_address, template, language, data, attachments, attempts, locked_at::text AS claim';
 
 export function retryDelay(attempt: number, baseMs: number): number {
   return Math.min(MAX_BACKOFF_MS, baseMs * 2 ** Math.max(0, attempt - 1));
@@ -48,15 +58,42 @@ export function createMailer(deps: { config: Config; sequelize: Sequelize; pool:
   let runner: Runner | null = null;
   let sweeper: NodeJS.Timeout | null = null;
 
+  /** Runs a database step again after a failure, a few times; the steps are safe to repeat. */
+  async function persistently<T>(what: string, step: (retry: number) => Promise<T>): Promise<T> {
+    for (let retry = 0; ; retry++) {
+      try {
+        return await step(retry);
+      } catch (error) {
+        if (retry >= DATABASE_RETRY_DELAYS_MS.length) throw error;
+        logger.warn({ err: error, retry: retry + 1 }, `${what} failed; trying again`);
+        await new Promise((resolve) => setTimeout(resolve, DATABASE_RETRY_DELAYS_MS[retry]));
+      }
+    }
+  }
+
   async function claim(id: number): Promise<OutboxRow | null> {
-    const rows = await sequelize.query<OutboxRow>(
-      // locked_at doubles as the claim's token: millisecond precision, so it survives the round trip through JavaScript
-      `UPDATE mail_outbox SET status = 'sending', attempts = attempts + 1, locked_at = date_trunc('milliseconds', clock_timestamp()), next_attempt_at = NULL
-        WHERE id = :id AND (status = 'queued' OR (status = 'sending' AND locked_at < now() - interval '${STALE_CLAIM}'))
-        RETURNING id, to_address, template, language, data, attachments, attempts, locked_at`,
-      { replacements: { id }, type: QueryTypes.SELECT },
-    );
-    return rows[0] ?? null;
+    // locked_at doubles as the claim's token: the database's second plus microseconds this worker picked at random,
+    // so when the answer to a claim is lost (the connection cut after the commit) the worker still knows its own claim
+    const micros = crypto.randomInt(1_000_000);
+    return persistently(`claiming e-mail ${id}`, async (retry) => {
+      if (retry > 0) {
+        const [mine] = await sequelize.query<OutboxRow>(
+          `SELECT ${OUTBOX_COLUMNS} FROM mail_outbox
+            WHERE id = :id AND status = 'sending' AND locked_at > now() - interval '${STALE_CLAIM}'
+              AND extract(microseconds FROM locked_at)::bigint % 1000000 = :micros`,
+          { replacements: { id, micros }, type: QueryTypes.SELECT },
+        );
+        if (mine) return mine;
+      }
+      const rows = await sequelize.query<OutboxRow>(
+        `UPDATE mail_outbox SET status = 'sending', attempts = attempts + 1, next_attempt_at = NULL,
+            locked_at = date_trunc('second', clock_timestamp()) + :micros * interval '1 microsecond'
+          WHERE id = :id AND (status = 'queued' OR (status = 'sending' AND locked_at < now() - interval '${STALE_CLAIM}'))
+          RETURNING ${OUTBOX_COLUMNS}`,
+        { replacements: { id, micros }, type: QueryTypes.SELECT },
+      );
+      return rows[0] ?? null;
+    });
   }
 
   async function attachmentsOf(row: OutboxRow) {
@@ -76,14 +113,14 @@ export function createMailer(deps: { config: Config; sequelize: Sequelize; pool:
   /** Records the outcome, only while this worker's claim (its locked_at) still holds the row. */
   async function finish(claim: OutboxRow, fields: { status: 'sent' | 'failed'; error?: string; transport?: string; messageId?: string; subject?: string; body?: string; forgetLink?: boolean }) {
     const id = Number(claim.id);
-    await sequelize.query(
+    await persistently(`recording the outcome of e-mail ${id}`, () => sequelize.query(
       `UPDATE mail_outbox SET status = :status, locked_at = NULL, last_error = :error,
           transport = coalesce(:transport, transport), message_id = coalesce(:messageId, message_id),
           subject = coalesce(:subject, subject), next_attempt_at = NULL,
           body = CASE WHEN :forgetLink THEN NULL ELSE coalesce(:body, body) END,
           data = CASE WHEN :forgetLink THEN data - 'link' ELSE data END,
           sent_at = CASE WHEN :status = 'sent' THEN now() ELSE sent_at END
-        WHERE id = :id AND status = 'sending' AND locked_at = :claimedAt`,
+        WHERE id = :id AND status = 'sending' AND locked_at = :claimedAt::timestamptz`,
       {
         replacements: {
           id,
@@ -93,11 +130,11 @@ export function createMailer(deps: { config: Config; sequelize: Sequelize; pool:
           messageId: fields.messageId ?? null,
           subject: fields.subject ?? null,
           body: fields.body ?? null,
-          claimedAt: claim.locked_at,
+          claimedAt: claim.claim,
           forgetLink: fields.forgetLink ?? false,
         },
       },
-    );
+    ));
   }
 
   /** Sends one e-mail if it is still due; safe to call any number of times, from any number of workers. */
@@ -119,6 +156,7 @@ export function createMailer(deps: { config: Config; sequelize: Sequelize; pool:
       await finish(row, { status: 'sent', transport: 'mailbox', messageId, subject: rendered.subject, body: rendered.text });
       return;
     }
+    let failure: { error: unknown } | null = null;
     try {
       await transport.sendMail({
         from: config.mailFrom,
@@ -126,37 +164,50 @@ export function createMailer(deps: { config: Config; sequelize: Sequelize; pool:
         subject: rendered.subject,
         text: rendered.text,
         messageId,
-        attachments: await attachmentsOf(row),
+        attachments: await persistently(`reading the letters of e-mail ${id}`, () => attachmentsOf(row)),
       });
+    } catch (error) {
+      failure = { error };
+    }
+    // the outcome is recorded outside the try: a send that went out is never taken for one to retry
+    if (!failure) {
       await finish(row, { status: 'sent', transport: 'smtp', messageId, subject: rendered.subject, body: rendered.text, forgetLink: CARRIES_CREDENTIAL.has(row.template) });
       logger.info({ mailId: id, template: row.template, attempt: row.attempts }, 'e-mail sent');
-    } catch (error) {
-      const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
-      if (isTemporary(error) && row.attempts < config.mail.maxAttempts) {
-        const retryAt = new Date(Date.now() + retryDelay(row.attempts, config.mail.retryBaseMs));
-        await sequelize.transaction(async (transaction) => {
+      return;
+    }
+    const message = failure.error instanceof Error ? failure.error.message.slice(0, 500) : String(failure.error);
+    if (isTemporary(failure.error) && row.attempts < config.mail.maxAttempts) {
+      const retryAt = new Date(Date.now() + retryDelay(row.attempts, config.mail.retryBaseMs));
+      await persistently(`queueing e-mail ${id} again`, () =>
+        sequelize.transaction(async (transaction) => {
           await sequelize.query(
             `UPDATE mail_outbox SET status = 'queued', locked_at = NULL, last_error = :message, next_attempt_at = :retryAt,
-                subject = :subject, body = :body WHERE id = :id AND status = 'sending' AND locked_at = :claimedAt`,
-            { replacements: { id, message, retryAt: retryAt.toISOString(), subject: rendered.subject, body: rendered.text, claimedAt: row.locked_at }, transaction },
+                subject = :subject, body = :body WHERE id = :id AND status = 'sending' AND locked_at = :claimedAt::timestamptz`,
+            { replacements: { id, message, retryAt: retryAt.toISOString(), subject: rendered.subject, body: rendered.text, claimedAt: row.claim }, transaction },
           );
           await scheduleDelivery(sequelize, id, { transaction, runAt: retryAt });
-        });
-        logger.warn({ mailId: id, attempt: row.attempts, retryAt, err: message }, 'e-mail not sent; will retry');
-      } else {
-        await finish(row, { status: 'failed', error: message, subject: rendered.subject, body: rendered.text });
-        logger.error({ mailId: id, attempt: row.attempts, err: message }, 'e-mail failed');
-      }
+        }),
+      );
+      logger.warn({ mailId: id, attempt: row.attempts, retryAt, err: message }, 'e-mail not sent; will retry');
+    } else {
+      await finish(row, { status: 'failed', error: message, subject: rendered.subject, body: rendered.text });
+      logger.error({ mailId: id, attempt: row.attempts, err: message }, 'e-mail failed');
     }
   }
 
-  /** Re-queues e-mails whose job went missing (a crash mid-send, rows older than the queue). */
+  /**
+   * Re-queues e-mails whose job went missing or is stranded: a crash mid-send, rows older than the queue, a job the
+   * queue could not mark done or failed because its database connection was cut (it stays locked for hours). An
+   * e-mail whose job is still waiting its turn is left alone, so a long queue is not scheduled over and over.
+   */
   async function sweep(): Promise<void> {
     const due = await sequelize.query<{ id: string }>(
-      `SELECT id FROM mail_outbox
-        WHERE (status = 'queued' AND coalesce(next_attempt_at, created_at) < now() - interval '30 seconds')
-           OR (status = 'sending' AND locked_at < now() - interval '${STALE_CLAIM}')
-        ORDER BY id LIMIT 500`,
+      `SELECT o.id FROM mail_outbox o
+        WHERE (o.status = 'queued' AND coalesce(o.next_attempt_at, o.created_at) < now() - interval '30 seconds'
+               AND NOT EXISTS (SELECT 1 FROM graphile_worker.jobs j
+                                WHERE j.key = 'mail:' || o.id AND j.locked_at IS NULL AND j.attempts < j.max_attempts))
+           OR (o.status = 'sending' AND o.locked_at < now() - interval '${STALE_CLAIM}')
+        ORDER BY o.id LIMIT 500`,
       { type: QueryTypes.SELECT },
     );
     for (const { id } of due) await scheduleDelivery(sequelize, Number(id), { keepRunAt: true });
@@ -205,7 +256,7 @@ export function createMailer(deps: { config: Config; sequelize: Sequelize; pool:
         crontab: (deps.scheduled ?? []).map((job) => `0 19 * * * ${job.name} ?fill=1d`).join('\n'),
       });
       await sweep().catch((error) => logger.warn({ err: error }, 'mail sweep failed'));
-      sweeper = setInterval(() => void sweep().catch((error) => logger.warn({ err: error }, 'mail sweep failed')), 60_000);
+      sweeper = setInterval(() => void sweep().catch((error) => logger.warn({ err: error }, 'mail sweep failed')), SWEEP_EVERY_MS);
       sweeper.unref();
     },
     async stop(): Promise<void> {
