@@ -1,7 +1,7 @@
 // Evidence upload: the type is judged by content (PDF, JPEG, PNG, OFD), never by the name or the
 // browser's claim; content and row are stored in one transaction.
+import { cleanFilename } from '../../lib/filename.ts';
 import crypto from 'node:crypto';
-import path from 'node:path';
 import type { Sequelize } from 'sequelize';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '../../errors/app-error.ts';
@@ -40,9 +40,9 @@ export async function sniffMediaType(content: Buffer): Promise<string | null> {
 }
 
 /** Keeps the last path segment, without control characters, at most 200 characters. */
+/** The stored name: cleaned (see lib/filename.ts), or a neutral one when nothing is left. */
 export function safeFilename(name: string): string {
-  const base = path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  return (base || 'document').slice(-200);
+  return cleanFilename(name) || 'document';
 }
 
 export function makeUploadDocument(deps: { sequelize: Sequelize; applications: ApplicationsRepository; calls: CallsRepository; audit: AuditRepository }) {
