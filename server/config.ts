@@ -17,6 +17,8 @@ export type Config = {
   mailFrom: string;
   /** Delivery: retries after temporary failures wait base × 2^(attempt−1), up to an hour, for at most maxAttempts tries. */
   mail: { retryBaseMs: number; maxAttempts: number; concurrency: number };
+  /** Whether this server process also runs the job-queue worker (e-mail, scheduled jobs); `npm run worker` runs one alone. */
+  queueWorker: boolean;
   /** Working days an approval stays on public notice (公示) unless the officer says otherwise. */
   noticeWorkingDays: number;
   /** Days after a programme's call closes before team members' personal data is anonymised. */
@@ -44,6 +46,7 @@ const schema = Joi.object({
   MAIL_RETRY_BASE_MS: Joi.number().integer().min(10).default(30_000),
   MAIL_MAX_ATTEMPTS: Joi.number().integer().min(1).max(50).default(8),
   MAIL_CONCURRENCY: Joi.number().integer().min(1).max(4).default(2),
+  QUEUE_WORKER: Joi.boolean().truthy('1').falsy('0').default(true),
   NOTICE_WORKING_DAYS: Joi.number().integer().min(1).max(30).default(10),
   PII_RETENTION_DAYS: Joi.number().integer().min(1).max(36_500).default(1_825),
   DEMO_PASSWORD: Joi.string().min(10).empty(''),
@@ -82,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: value.SMTP_URL ?? null,
     mailFrom: value.MAIL_FROM,
     mail: { retryBaseMs: value.MAIL_RETRY_BASE_MS, maxAttempts: value.MAIL_MAX_ATTEMPTS, concurrency: value.MAIL_CONCURRENCY },
+    queueWorker: value.QUEUE_WORKER,
     noticeWorkingDays: value.NOTICE_WORKING_DAYS,
     piiRetentionDays: value.PII_RETENTION_DAYS,
     demoPassword: value.DEMO_PASSWORD ?? null,

@@ -2,7 +2,8 @@
 import http from 'node:http';
 import { loadConfig, ConfigError } from './config.ts';
 import { createLogger } from './lib/logger.ts';
-import { isLostDatabaseConnection, openDatabase, type Database } from './db/connection.ts';
+import { openDatabase, type Database } from './db/connection.ts';
+import { survivesLostDatabaseConnections } from './lib/process-guards.ts';
 import { migrate } from './db/migrate.ts';
 import { createServices } from './services.ts';
 import { createApp } from './app.ts';
@@ -48,8 +49,8 @@ async function main() {
     });
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    await services.mailer.start();
-    logger.info({ port, database: db.embedded ? 'embedded' : 'external', mail: services.mailer.transport }, 'Huiqi is listening');
+    if (config.queueWorker) await services.mailer.start();
+    logger.info({ port, database: db.embedded ? 'embedded' : 'external', mail: services.mailer.transport, queueWorker: config.queueWorker }, 'Huiqi is listening');
     printWelcome(port, demoPassword, config.demoPassword !== null);
     handleShutdown(server, async () => {
       await services.close();
@@ -73,22 +74,6 @@ function printWelcome(port: number, demoPassword: string | null, passwordFromEnv
   console.log(lines.join('\n'));
 }
 
-/**
- * The job queue (graphile-worker 0.17) does not wait for its own "job done" and "job failed" writes, so a database
- * connection cut at that moment rejects a promise nobody handles, and Node would end the process for it. A lost
- * connection is not a reason to stop serving: the pools open new ones, the job stays locked and the outbox sweeper
- * queues its e-mail again. Anything else unhandled still ends the process, as Node would, but through the log.
- */
-function survivesLostDatabaseConnections(logger: ReturnType<typeof createLogger>) {
-  process.on('unhandledRejection', (reason) => {
-    if (isLostDatabaseConnection(reason)) {
-      logger.warn({ err: reason }, 'a database connection was lost in the background; carrying on');
-      return;
-    }
-    logger.fatal({ err: reason }, 'unhandled promise rejection');
-    process.exit(1);
-  });
-}
 
 /** SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the database, exit 0 within 10 s. */
 function handleShutdown(server: http.Server, closeResources: () => Promise<void>, logger: ReturnType<typeof createLogger>) {

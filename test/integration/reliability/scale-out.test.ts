@@ -1,6 +1,6 @@
-// Two server processes behind one load balancer: sessions, throttles, submissions and the mail queue live in
-// PostgreSQL, so a request may land on either process and every e-mail still goes out exactly once. Each process runs
-// its own mail worker (server/index.ts starts one after listening), so two workers race for the same queue.
+// Two web server processes behind one load balancer and two queue workers beside them (QUEUE_WORKER=false on the web
+// processes, `server/worker.ts` for the workers): sessions, throttles, submissions and the mail queue live in
+// PostgreSQL, so a request may land on either server and every job runs exactly once, on one of the two workers.
 import crypto from 'node:crypto';
 import { expect } from 'chai';
 import { QueryTypes } from 'sequelize';
@@ -9,7 +9,7 @@ import { getTestDatabase } from '../../support/database.ts';
 import { registration, signedInApplicant, uniqueEmail } from '../../support/factories.ts';
 import { startSmtpServer, waitFor, type TestSmtp } from '../../support/smtp.ts';
 import { draftApplication, eligibleSmeFacts, openCall, uploadRequiredSmeDocuments } from '../applications/support.ts';
-import { startServerProcess, type ServerProcess } from './support.ts';
+import { startServerProcess, startWorkerProcess, type ServerProcess } from './support.ts';
 
 /** The same browser session, its requests sent to another process. */
 function sameSession(client: TestClient, baseUrl: string): TestClient {
@@ -41,10 +41,11 @@ function recipients(mail: { to?: unknown }): string[] {
   return to.flatMap((t) => t?.value.map((v) => (v.address ?? '').toLowerCase()) ?? []);
 }
 
-describe('two server processes on one database', () => {
+describe('two server processes and two queue workers on one database', () => {
   let smtp: TestSmtp;
   let one: ServerProcess;
   let two: ServerProcess;
+  let workers: ServerProcess[] = [];
   before(async () => {
     smtp = await startSmtpServer();
     const env = {
@@ -56,10 +57,12 @@ describe('two server processes on one database', () => {
       TRUST_PROXY: '1',
     };
     // started together, as a deployment rolls them out: migrations and seeds must not trip over each other
-    [one, two] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
+    const web = { ...env, QUEUE_WORKER: 'false' };
+    const worker = { ...env, LOG_LEVEL: 'info' };
+    [one, two, ...workers] = await Promise.all([startServerProcess(web), startServerProcess(web), startWorkerProcess(worker), startWorkerProcess(worker)]);
   });
   after(async () => {
-    await Promise.all([one?.stop(), two?.stop()]);
+    await Promise.all([one?.stop(), two?.stop(), ...workers.map((w) => w.stop())]);
     await smtp?.close();
   });
 
@@ -146,9 +149,17 @@ describe('two server processes on one database', () => {
     }
     for (const address of addresses) expect(smtp.messages.filter((m) => recipients(m).includes(address)), address).to.have.length(1);
     expect(new Set(sent.map((r) => r.message_id)).size).to.equal(addresses.length);
+    // each job ran in exactly one worker process: its "e-mail sent" line is in one worker's log, once
+    const sentBy = (worker: ServerProcess) =>
+      worker.output().split('\n').filter((line) => line.includes('"e-mail sent"')).map((line) => String(JSON.parse(line).mailId));
+    const ids = sent.map((row) => String(row.id));
+    const logged = workers.flatMap(sentBy).filter((id) => ids.includes(id));
+    expect(logged.sort()).to.deep.equal(ids.sort());
+    // the web servers run no worker
+    expect([one, two].flatMap(sentBy)).to.deep.equal([]);
   });
 
-  it('when both processes are told to stop, then both exit 0', async () => {
-    expect(await Promise.all([one.stop(), two.stop()])).to.deep.equal([0, 0]);
+  it('when the servers and the workers are told to stop, then all exit 0', async () => {
+    expect(await Promise.all([one.stop(), two.stop(), ...workers.map((w) => w.stop())])).to.deep.equal([0, 0, 0, 0]);
   });
 });

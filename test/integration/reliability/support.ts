@@ -31,7 +31,7 @@ export type ServerProcess = {
   stop(): Promise<number | null>;
 };
 
-export async function startServerProcess(extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServerProcess(extraEnv: Record<string, string> = {}, entry = 'server/index.ts'): Promise<ServerProcess> {
   const { db } = await getTestDatabase(); // migrated and seeded before the process starts on it
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'huiqi-proc-data-'));
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'huiqi-proc-tmp-'));
@@ -49,7 +49,7 @@ export async function startServerProcess(extraEnv: Record<string, string> = {}):
     RATE_LIMIT_PER_MINUTE: '0',
     ...extraEnv,
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
@@ -65,9 +65,9 @@ export async function startServerProcess(extraEnv: Record<string, string> = {}):
     }, 60_000);
     const check = () => {
       const match = /running at http:\/\/localhost:(\d+)/.exec(output);
-      if (match) {
+      if (match || /queue worker is running/.test(output)) {
         clearTimeout(timer);
-        resolve(Number(match[1]));
+        resolve(match ? Number(match[1]) : 0);
       }
     };
     child.stdout!.on('data', check);
@@ -96,6 +96,11 @@ export async function startServerProcess(extraEnv: Record<string, string> = {}):
       return code;
     },
   };
+}
+
+/** A queue worker on its own (server/worker.ts): no port; `stop` sends SIGTERM and answers the exit code. */
+export function startWorkerProcess(extraEnv: Record<string, string> = {}): Promise<ServerProcess> {
+  return startServerProcess(extraEnv, 'server/worker.ts');
 }
 
 /** Every file under a folder, as paths relative to it. */
