@@ -134,7 +134,11 @@ describe('in the browser: a talent team with consented, protected ID numbers', f
     await officer.goto(`${app.baseUrl}/recognition`);
     await officer.waitForSelector('#recognition-queue');
     expect(await seriousAccessibilityViolations(officer), 'queue').to.deep.equal([]);
-    const requestId = await officer.locator(`#recognition-queue tr[data-status="submitted"]`).filter({ hasText: '刘洋' }).first().getAttribute('data-request');
+    // the queue holds every firm's requests (other tests name members 刘洋 too): take this firm's by its id
+    const [own] = (await firm.client.get(`/api/recognition-requests?teamId=${team.body.id}`)).body.items;
+    const requestId = own.id as string;
+    expect(await officer.locator(`#recognition-queue tr[data-request="${requestId}"]`).getAttribute('data-status')).to.equal('submitted');
+    expect(await officer.textContent(`#recognition-queue tr[data-request="${requestId}"]`)).to.contain('刘洋');
     await officer.click(`#recognition-open-${requestId}`);
     await officer.waitForSelector('#adjust-PT-P5-points');
     await officer.fill('#adjust-PT-P5-points', '6');

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { permissions } from '../../server/middleware/permissions.ts';
+import { permissions, type Permission } from '../../server/middleware/permissions.ts';
 import type { CurrentUser, Role } from '../../server/modules/identity/identity.types.ts';
 
 const user = (...roles: Role[]): CurrentUser => ({ id: 'u', email: 'u@example.cn', displayName: 'U', roles, companyId: null, companyRole: null });
@@ -16,6 +16,11 @@ describe('permission predicates', () => {
   ];
   const order = ['public', 'signedIn', 'applicant', 'reviewer', 'officer', 'staff', 'admin'] as const;
 
+  it('when anyone asks a signingIn route, then it lets them through to the handler, which checks the half-finished sign-in', () => {
+    const signingIn: Permission = permissions.signingIn;
+    for (const [, current] of table) expect(signingIn.allows(current)).to.equal(true);
+  });
+
   for (const [who, current, expected] of table) {
     it(`when ${who} asks, then the predicates answer ${expected.map(Number).join('')}`, () => {
       expect(order.map((name) => permissions[name].allows(current))).to.deep.equal(expected);
@@ -26,7 +31,8 @@ describe('permission predicates', () => {
     for (const [key, permission] of Object.entries(permissions)) {
       expect(permission.name).to.equal(key);
       expect(permission.description).to.be.a('string').with.length.greaterThan(5);
-      expect(permission.requiresSignIn).to.equal(key !== 'public');
+      // signingIn lets a half-finished sign-in (password right, second factor pending) reach the second step
+      expect(permission.requiresSignIn).to.equal(key !== 'public' && key !== 'signingIn');
     }
   });
 });
