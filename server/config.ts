@@ -74,6 +74,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && !value.SECRET_KEY) {
     throw new ConfigError('Invalid configuration: SECRET_KEY is required when NODE_ENV=production');
   }
+  if (value.QUEUE_WORKER === false && !value.DATABASE_URL) {
+    // a separate worker needs a shared PostgreSQL; with the embedded one nothing would ever send the mail
+    throw new ConfigError('Invalid configuration: QUEUE_WORKER=false needs DATABASE_URL (a separate `npm run worker` cannot share the embedded database)');
+  }
   return {
     env: nodeEnv,
     port: value.PORT,

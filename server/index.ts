@@ -49,7 +49,10 @@ async function main() {
     });
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    if (config.queueWorker) await services.mailer.start();
+    if (config.queueWorker) await services.mailer.start({ onUnexpectedStop: (error) => {
+      logger.fatal({ err: error }, 'the job queue worker stopped; exiting so the process is restarted');
+      process.exit(1);
+    } });
     logger.info({ port, database: db.embedded ? 'embedded' : 'external', mail: services.mailer.transport, queueWorker: config.queueWorker }, 'Huiqi is listening');
     printWelcome(port, demoPassword, config.demoPassword !== null);
     handleShutdown(server, async () => {

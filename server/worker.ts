@@ -7,7 +7,8 @@ import { openDatabase } from './db/connection.ts';
 import { migrate } from './db/migrate.ts';
 import { createServices } from './services.ts';
 
-const SHUTDOWN_DEADLINE_MS = 10_000;
+/** Longer than the longest send (SMTP connection 10 s + greeting 10 s + socket 30 s), so a stop never cuts one off. */
+const SHUTDOWN_DEADLINE_MS = 60_000;
 
 async function main() {
   let config;
@@ -31,7 +32,10 @@ async function main() {
   try {
     await migrate(db, logger); // an advisory lock: safe beside servers starting at the same time
     const services = createServices(config, db, logger);
-    await services.mailer.start();
+    await services.mailer.start({ onUnexpectedStop: (error) => {
+      logger.fatal({ err: error }, 'the job queue worker stopped; exiting so the process is restarted');
+      process.exit(1);
+    } });
     logger.info({ mail: services.mailer.transport, concurrency: config.mail.concurrency }, 'queue worker started');
     console.log('\n  惠企 Huiqi queue worker is running\n');
     let stopping = false;

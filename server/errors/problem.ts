@@ -59,8 +59,11 @@ function toAppError(err: unknown): AppError {
   if (err instanceof Error && /^Request (aborted|closed)$/.test(err.message)) return new AppError('bad_request', { log: err.message });
   // Any other framework error that carries a client status (Express's 400 for a path parameter that is not valid
   // percent-encoding, body-parser's 400 for a body that does not inflate as its Content-Encoding says …)
+  // (only errors made to be shown to the client, as http-errors marks them, and the router's bad percent-encoding:
+  // an HTTP client's copy of some upstream 404 must stay a 500 of ours)
   const status = typeof e?.status === 'number' ? e.status : (err as { statusCode?: unknown })?.statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500) {
+  const shownToClient = (err as { expose?: unknown })?.expose === true || /^Failed to decode param /.test((err as Error)?.message ?? '');
+  if (shownToClient && typeof status === 'number' && status >= 400 && status < 500) {
     return new AppError(byStatus[status] ?? 'bad_request', { log: err instanceof Error ? err.message : String(err) });
   }
   return new AppError('internal_error', { log: err instanceof Error ? err.message : String(err) });

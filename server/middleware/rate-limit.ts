@@ -65,7 +65,11 @@ export function publicRateLimit(config: Config, pool: pg.Pool, name: string): Re
 
 export type LoginThrottle = ReturnType<typeof createLoginThrottle>;
 
-/** Failed sign-ins, counted per account (e-mail) and per client address. */
+/**
+ * Sign-in attempts (passwords and second-factor codes), counted per account (e-mail) and per client address. An
+ * attempt is counted before it is checked, in one atomic step per counter, so a burst of parallel guesses cannot all
+ * pass the check before the first failure is recorded; a right answer gives its point back.
+ */
 export function createLoginThrottle(config: Config, pool: pg.Pool) {
   const { perAccount, perClient, windowSeconds } = config.loginThrottle;
   const byAccount = postgresLimiter(pool, 'login_account', perAccount, windowSeconds);
@@ -73,30 +77,33 @@ export function createLoginThrottle(config: Config, pool: pg.Pool) {
   const accountKey = (email: string) => email.trim().toLowerCase();
 
   return {
-    /** Throws 429 with Retry-After while either counter is spent. */
-    async assertAllowed(email: string, clientIp: string): Promise<void> {
-      const [account, client] = await Promise.all([byAccount.get(accountKey(email)), byClient.get(clientIp)]);
-      const blocked = [
-        account && account.consumedPoints >= perAccount ? account : null,
-        client && client.consumedPoints >= perClient ? client : null,
-      ].filter((r): r is RateLimiterRes => r !== null);
+    /** Counts one attempt; 429 with Retry-After when either counter is past its limit. */
+    async attempt(email: string, clientIp: string): Promise<void> {
+      const [account, client] = await Promise.allSettled([byAccount.consume(accountKey(email)), byClient.consume(clientIp)]);
+      const blocked: { res: RateLimiterRes; which: string }[] = [];
+      for (const [outcome, which] of [[account, 'account'], [client, 'client']] as const) {
+        if (outcome.status === 'fulfilled') continue;
+        if (!(outcome.reason instanceof RateLimiterRes)) throw outcome.reason; // the store failed: not a verdict
+        blocked.push({ res: outcome.reason, which });
+      }
       if (blocked.length > 0) {
-        const retryAfter = Math.max(1, Math.ceil(Math.max(...blocked.map((r) => r.msBeforeNext)) / 1000));
+        const retryAfter = Math.max(1, Math.ceil(Math.max(...blocked.map((b) => b.res.msBeforeNext)) / 1000));
         throw new AppError('too_many_sign_in_attempts', {
           params: { retryAfter },
           headers: { 'Retry-After': String(retryAfter) },
-          log: account && account.consumedPoints >= perAccount ? 'account throttled' : 'client throttled',
+          log: `${blocked.map((b) => b.which).join(' and ')} throttled`,
         });
       }
     },
-    async recordFailure(email: string, clientIp: string): Promise<void> {
+    /**
+     * The attempt was right: the client gets its point back, and the account starts again unless the sign-in still
+     * waits for its second factor (a known password must not buy new guesses at the code).
+     */
+    async passed(email: string, clientIp: string, options: { resetAccount: boolean }): Promise<void> {
       await Promise.all([
-        byAccount.penalty(accountKey(email), 1),
-        byClient.penalty(clientIp, 1),
+        byClient.reward(clientIp, 1),
+        options.resetAccount ? byAccount.delete(accountKey(email)) : byAccount.reward(accountKey(email), 1),
       ]);
-    },
-    async recordSuccess(email: string): Promise<void> {
-      await byAccount.delete(accountKey(email));
     },
   };
 }

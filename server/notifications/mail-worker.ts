@@ -12,6 +12,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { run, type Runner } from 'graphile-worker';
 import type { Config } from '../config.ts';
 import { jobQueueLogger } from '../db/migrate.ts';
+import { isLostDatabaseConnection } from '../db/connection.ts';
 import { MissingTemplateError, renderMail } from './mail-templates.ts';
 import { SEND_MAIL_TASK, scheduleDelivery } from './queue-mail.ts';
 
@@ -31,6 +32,11 @@ const CARRIES_CREDENTIAL = new Set(['consent-request', 'company-invitation']);
 const SWEEP_EVERY_MS = 15_000;
 /** Waits between tries of a database step of a delivery (about 6 s in all: a failover, cut connections). */
 const DATABASE_RETRY_DELAYS_MS = [100, 400, 1_500, 4_000];
+/**
+ * After an e-mail went out, its outcome is retried for about five minutes (well inside the stale-claim window): until
+ * it is recorded, the claim stands and nothing sends the e-mail again, so a longer failover still sends it once.
+ */
+const SENT_OUTCOME_RETRY_DELAYS_MS = [100, 400, 1_500, 4_000, 8_000, 15_000, ...Array(9).fill(30_000)];
 const OUTBOX_COLUMNS = 'id, to_address, template, language, data, attachments, attempts, locked_at::text AS claim';
 
 export function retryDelay(attempt: number, baseMs: number): number {
@@ -52,21 +58,24 @@ export function createMailer(deps: { config: Config; sequelize: Sequelize; pool:
   const { config, sequelize, logger } = deps;
   // a send never outlives the stale-claim window, so a claim that looks abandoned really is
   const transport: Transporter | null = config.smtpUrl
-    ? nodemailer.createTransport({ url: config.smtpUrl, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 120_000 })
+    ? nodemailer.createTransport({ url: config.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 })
     : null;
   const fromDomain = /@([^>\s]+)>?\s*$/.exec(config.mailFrom)?.[1] ?? 'huiqi.local';
   let runner: Runner | null = null;
   let sweeper: NodeJS.Timeout | null = null;
 
-  /** Runs a database step again after a failure, a few times; the steps are safe to repeat. */
-  async function persistently<T>(what: string, step: (retry: number) => Promise<T>): Promise<T> {
+  /**
+   * Runs a database step again while the failure is a lost connection (a failover, cut connections), waiting the
+   * given delays between tries; the steps are safe to repeat. Any other failure is not retried.
+   */
+  async function persistently<T>(what: string, step: (retry: number) => Promise<T>, delays = DATABASE_RETRY_DELAYS_MS): Promise<T> {
     for (let retry = 0; ; retry++) {
       try {
         return await step(retry);
       } catch (error) {
-        if (retry >= DATABASE_RETRY_DELAYS_MS.length) throw error;
+        if (retry >= delays.length || !isLostDatabaseConnection(error)) throw error;
         logger.warn({ err: error, retry: retry + 1 }, `${what} failed; trying again`);
-        await new Promise((resolve) => setTimeout(resolve, DATABASE_RETRY_DELAYS_MS[retry]));
+        await new Promise((resolve) => setTimeout(resolve, delays[retry]));
       }
     }
   }
@@ -113,6 +122,7 @@ export function createMailer(deps: { config: Config; sequelize: Sequelize; pool:
   /** Records the outcome, only while this worker's claim (its locked_at) still holds the row. */
   async function finish(claim: OutboxRow, fields: { status: 'sent' | 'failed'; error?: string; transport?: string; messageId?: string; subject?: string; body?: string; forgetLink?: boolean }) {
     const id = Number(claim.id);
+    const delays = fields.status === 'sent' ? SENT_OUTCOME_RETRY_DELAYS_MS : DATABASE_RETRY_DELAYS_MS;
     await persistently(`recording the outcome of e-mail ${id}`, () => sequelize.query(
       `UPDATE mail_outbox SET status = :status, locked_at = NULL, last_error = :error,
           transport = coalesce(:transport, transport), message_id = coalesce(:messageId, message_id),
@@ -134,7 +144,7 @@ export function createMailer(deps: { config: Config; sequelize: Sequelize; pool:
           forgetLink: fields.forgetLink ?? false,
         },
       },
-    ));
+    ), delays);
   }
 
   /** Sends one e-mail if it is still due; safe to call any number of times, from any number of workers. */
@@ -231,7 +241,8 @@ export function createMailer(deps: { config: Config; sequelize: Sequelize; pool:
     sweep,
     resend,
     transport: transport ? 'smtp' : 'mailbox',
-    async start(): Promise<void> {
+    /** `onUnexpectedStop`: what the process does when the runner ends without being asked to (a process exits). */
+    async start(options: { onUnexpectedStop?: (error: unknown) => void } = {}): Promise<void> {
       if (runner) return;
       runner = await run({
         pgPool: deps.pool,
@@ -255,6 +266,12 @@ export function createMailer(deps: { config: Config; sequelize: Sequelize; pool:
         // every scheduled job once a day at 19:00 UTC (03:00 in Beijing), caught up once if the servers were down
         crontab: (deps.scheduled ?? []).map((job) => `0 19 * * * ${job.name} ?fill=1d`).join('\n'),
       });
+      // a runner that ends by itself (its pool or cron failed) must not leave a process that looks alive but sends nothing
+      const started = runner;
+      void started.promise.then(
+        () => runner === started && options.onUnexpectedStop?.(new Error('the job runner stopped by itself')),
+        (error: unknown) => runner === started && options.onUnexpectedStop?.(error),
+      );
       await sweep().catch((error) => logger.warn({ err: error }, 'mail sweep failed'));
       sweeper = setInterval(() => void sweep().catch((error) => logger.warn({ err: error }, 'mail sweep failed')), SWEEP_EVERY_MS);
       sweeper.unref();

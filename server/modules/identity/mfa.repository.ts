@@ -1,5 +1,6 @@
 // Two-factor state per user. The TOTP secret arrives here already encrypted; recovery codes already hashed.
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import { enqueueMail } from '../../notifications/queue-mail.ts';
 
 type MfaRow = { user_id: string; secret: Buffer; enabled_at: Date | null; last_step: string | null };
 
@@ -55,10 +56,11 @@ export function createMfaRepository(sequelize: Sequelize) {
       return rows.length === 1;
     },
 
-    async enable(userId: string, codeHashes: string[], transaction: Transaction): Promise<boolean> {
+    /** Turns two-factor on, only for the secret the first code was checked against. */
+    async enable(userId: string, secret: Buffer, codeHashes: string[], transaction: Transaction): Promise<boolean> {
       const rows = await select<{ user_id: string }>(
-        'UPDATE user_mfa SET enabled_at = now(), updated_at = now() WHERE user_id = :userId AND enabled_at IS NULL RETURNING user_id',
-        { userId },
+        'UPDATE user_mfa SET enabled_at = now(), updated_at = now() WHERE user_id = :userId AND enabled_at IS NULL AND secret = :secret RETURNING user_id',
+        { userId, secret },
         transaction,
       );
       if (rows.length !== 1) return false;
@@ -86,6 +88,28 @@ export function createMfaRepository(sequelize: Sequelize) {
     async recoveryCodesLeft(userId: string): Promise<number> {
       const [row] = await select<{ n: number }>('SELECT count(*)::int AS n FROM mfa_recovery_codes WHERE user_id = :userId AND used_at IS NULL', { userId });
       return row.n;
+    },
+
+    /** Every session of the user ends (their sign-in factors changed under them). */
+    async endSessions(userId: string, transaction: Transaction): Promise<void> {
+      await sequelize.query(`DELETE FROM sessions WHERE sess::jsonb ->> 'userId' = :userId OR sess::jsonb -> 'mfaPending' ->> 'userId' = :userId`, {
+        replacements: { userId },
+        transaction,
+      });
+    },
+
+    /** Tells the user, in the language they last signed in with, that their sign-in factors changed. */
+    async queueNotice(userId: string, event: string, data: Record<string, unknown>, transaction: Transaction): Promise<void> {
+      const [user] = await select<{ email: string; language: string | null; display_name: string }>(
+        'SELECT email, language, display_name FROM users WHERE id = :userId',
+        { userId },
+        transaction,
+      );
+      await enqueueMail(
+        sequelize,
+        { to: user.email, template: 'account-security', language: user.language ?? 'zh-CN', data: { ...data, event, [event]: true, name: user.display_name } },
+        transaction,
+      );
     },
 
     /** Turns two-factor off (the user's own choice, or an administrator's reset after a lost phone). */

@@ -2,7 +2,7 @@ import Joi from 'joi';
 import type { RouteSpec } from '../../http/route.ts';
 import { permissions } from '../../middleware/permissions.ts';
 import type { Services } from '../../services.ts';
-import { codeBody, emptyBody, resetMfaBody, verifyMfaBody } from './mfa.schemas.ts';
+import { codeBody, resetMfaBody, secondFactorBody, setupBody } from './mfa.schemas.ts';
 
 const userParams = Joi.object({ id: Joi.string().guid().required() });
 
@@ -15,7 +15,7 @@ export function mfaRoutes(services: Services): RouteSpec[] {
       tag: 'identity',
       summary: 'Second step of signing in: a code from the authenticator app or a recovery code (each works once)',
       permission: permissions.signingIn,
-      body: verifyMfaBody,
+      body: secondFactorBody,
       responses: { 200: '{ user, company, csrfToken, recoveryCodesLeft }', 400: 'validation_failed', 401: 'invalid_mfa_code or mfa_session_missing', 429: 'too_many_sign_in_attempts (Retry-After)' },
       handler: async (req, res) => {
         res.json(await mfa.verify(req, res.locals.body));
@@ -23,14 +23,26 @@ export function mfaRoutes(services: Services): RouteSpec[] {
     },
     {
       method: 'post',
+      path: '/api/auth/mfa/cancel',
+      tag: 'identity',
+      summary: 'Abandons a sign-in waiting for its second factor (the half-session ends)',
+      permission: permissions.signingIn,
+      responses: { 204: 'Ended', 401: 'mfa_session_missing' },
+      handler: async (req, res) => {
+        await mfa.cancel(req, res);
+        res.status(204).end();
+      },
+    },
+    {
+      method: 'post',
       path: '/api/auth/mfa/setup',
       tag: 'identity',
-      summary: 'A new authenticator secret with its otpauth URI and QR code (signed in, or enrolling during sign-in)',
+      summary: 'A new authenticator secret with its otpauth URI and QR code (signed in: { password } again; or enrolling during sign-in)',
       permission: permissions.signingIn,
-      body: emptyBody,
-      responses: { 200: '{ secret, otpauthUri, qrCodeDataUrl }', 401: 'mfa_session_missing', 409: 'mfa_already_enabled' },
+      body: setupBody,
+      responses: { 200: '{ secret, otpauthUri, qrCodeDataUrl }', 401: 'mfa_session_missing or invalid_credentials', 409: 'mfa_already_enabled', 429: 'too_many_sign_in_attempts' },
       handler: async (req, res) => {
-        res.json(await mfa.setup(req, res.locals.user));
+        res.json(await mfa.setup(req, res.locals.user, res.locals.body.password));
       },
     },
     {
@@ -60,24 +72,24 @@ export function mfaRoutes(services: Services): RouteSpec[] {
       method: 'post',
       path: '/api/auth/mfa/recovery-codes',
       tag: 'identity',
-      summary: 'A new set of recovery codes (the old ones stop working); needs a current code',
+      summary: 'A new set of recovery codes (the old ones stop working); needs a current code or a recovery code',
       permission: permissions.signedIn,
-      body: codeBody,
+      body: secondFactorBody,
       responses: { 200: '{ recoveryCodes }', 401: 'invalid_mfa_code', 409: 'mfa_setup_missing', 429: 'too_many_sign_in_attempts' },
       handler: async (req, res) => {
-        res.json(await mfa.renewRecoveryCodes(req, res.locals.user, res.locals.body.code));
+        res.json(await mfa.renewRecoveryCodes(req, res.locals.user, res.locals.body));
       },
     },
     {
       method: 'post',
       path: '/api/auth/mfa/disable',
       tag: 'identity',
-      summary: 'Turns two-factor off (not allowed where policy requires it); needs a current code',
+      summary: 'Turns two-factor off (not allowed where policy requires it); needs a current code or a recovery code (a lost phone)',
       permission: permissions.signedIn,
-      body: codeBody,
+      body: secondFactorBody,
       responses: { 204: 'Turned off', 401: 'invalid_mfa_code', 409: 'mfa_required or mfa_setup_missing', 429: 'too_many_sign_in_attempts' },
       handler: async (req, res) => {
-        await mfa.disable(req, res.locals.user, res.locals.body.code);
+        await mfa.disable(req, res.locals.user, res.locals.body);
         res.status(204).end();
       },
     },
@@ -89,7 +101,7 @@ export function mfaRoutes(services: Services): RouteSpec[] {
       permission: permissions.admin,
       params: userParams,
       body: resetMfaBody,
-      responses: { 204: 'Cleared; the user sets it up again', 404: 'not_found' },
+      responses: { 204: "Cleared: the user's sessions end and they are told by e-mail", 403: 'forbidden (one’s own)', 404: 'not_found' },
       handler: async (req, res) => {
         await mfa.reset(req, res.locals.user, res.locals.params.id, res.locals.body.reason);
         res.status(204).end();

@@ -7,13 +7,15 @@ const totpCode = Joi.string()
   .pattern(/^[0-9]{6}$/)
   .required();
 
-export const verifyMfaBody = Joi.object({
+/** The app's code or one recovery code (each works once). */
+export const secondFactorBody = Joi.object({
   code: totpCode.optional(),
   recoveryCode: Joi.string().trim().max(40).pattern(/^[A-Za-z0-9 -]+$/),
 }).xor('code', 'recoveryCode');
 
 export const codeBody = Joi.object({ code: totpCode });
 
-export const emptyBody = Joi.object({});
+/** Signed in, the password is asked again; during an enrolling sign-in it was just given. */
+export const setupBody = Joi.object({ password: Joi.string().max(200) });
 
 export const resetMfaBody = Joi.object({ reason: Joi.string().trim().min(2).max(500).required() });

@@ -5,8 +5,9 @@
 //   the same per-account and per-client sign-in throttle as wrong passwords.
 // - The secret is stored encrypted with the field key; recovery codes only as keyed hashes.
 import crypto from 'node:crypto';
-import type { Request } from 'express';
-import type { Sequelize } from 'sequelize';
+import type { Request, Response } from 'express';
+import { SESSION_COOKIE } from '../../middleware/session.ts';
+import type { Sequelize, Transaction } from 'sequelize';
 import QRCode from 'qrcode';
 import { generateSecret, generateURI, verify } from 'otplib';
 import { AppError } from '../../errors/app-error.ts';
@@ -16,12 +17,16 @@ import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { IdentityRepository } from './identity.repository.ts';
 import type { CurrentUser, UserWithSecret } from './identity.types.ts';
 import type { MfaRepository, MfaState } from './mfa.repository.ts';
-import { mfaRequiredFor, type EstablishSession } from './sign-in.ts';
+import { mfaRequiredFor, type EstablishSession, type SecondFactor } from './sign-in.ts';
+import { verifyPassword } from '../../lib/password.ts';
 
 export const PENDING_SIGN_IN_MS = 5 * 60_000;
 const ISSUER = 'Huiqi 惠企';
 const RECOVERY_CODES = 10;
 const RECOVERY_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789'; // no l, o, 0, 1: easy to copy by hand
+
+export type SecondFactorInput = { code?: string; recoveryCode?: string };
+export type MfaEvent = 'mfa_enabled' | 'mfa_disabled' | 'mfa_reset' | 'mfa_recovery_codes_renewed';
 
 type MfaDeps = {
   sequelize: Sequelize;
@@ -32,6 +37,7 @@ type MfaDeps = {
   crypto: FieldCrypto;
   requireMfa: boolean;
   establishSession: EstablishSession;
+  publicUrl: string;
 };
 
 export function newRecoveryCode(): string {
@@ -68,18 +74,43 @@ export function makeMfa(deps: MfaDeps) {
     return result.valid && 'timeStep' in result ? result.timeStep : null;
   }
 
-  /** Checks a code under the sign-in throttle, accepting its time step once. Throws 401/429. */
-  async function checkCode(req: Request, user: Pick<CurrentUser, 'id' | 'email'>, state: MfaState, code: string): Promise<void> {
+  /**
+   * Checks a second factor under the sign-in throttle: the attempt is counted before the check, a code's time step is
+   * accepted once, a recovery code is spent once. Throws 401/429; a right answer starts the account's count again.
+   */
+  async function checkSecondFactor(req: Request, user: Pick<CurrentUser, 'id' | 'email'>, state: MfaState, input: SecondFactorInput): Promise<SecondFactor> {
     const clientIp = req.ip ?? 'unknown';
-    await deps.throttle.assertAllowed(user.email, clientIp);
-    const step = await codeStep(state, code);
-    if (step === null || !(await deps.mfa.acceptStep(user.id, step))) await refuse(req, user, step === null ? 'wrong_code' : 'reused_code');
+    await deps.throttle.attempt(user.email, clientIp);
+    if (input.code !== undefined) {
+      const step = await codeStep(state, input.code);
+      if (step === null || !(await deps.mfa.acceptStep(user.id, step))) await refuse(req, user, step === null ? 'wrong_code' : 'reused_code');
+    } else if (!(await deps.mfa.useRecoveryCode(user.id, hashRecoveryCode(input.recoveryCode ?? '')))) {
+      await refuse(req, user, 'wrong_recovery_code');
+    }
+    await deps.throttle.passed(user.email, clientIp, { resetAccount: true });
+    return input.code !== undefined ? 'totp' : 'recovery_code';
   }
 
   async function refuse(req: Request, user: Pick<CurrentUser, 'id' | 'email'>, reason: string): Promise<never> {
-    await deps.throttle.recordFailure(user.email, req.ip ?? 'unknown');
     await deps.audit.record(actor(req, user), { action: 'user.mfa_failed', entityType: 'user', entityId: user.id, meta: { reason } });
     throw new AppError('invalid_mfa_code', { log: `second factor refused: ${reason}` });
+  }
+
+  /** A change to someone's sign-in is audited and e-mailed to them in the same transaction, so they learn of it. */
+  async function recordChange(req: Request, by: Pick<CurrentUser, 'id' | 'email'>, user: Pick<CurrentUser, 'id' | 'companyId'>, event: MfaEvent, transaction: Transaction, meta?: Record<string, unknown>) {
+    await deps.audit.record(actor(req, by), { action: `user.${event}`, entityType: 'user', entityId: user.id, companyId: user.companyId, ...(meta && { meta }) }, transaction);
+    await deps.mfa.queueNotice(user.id, event, { link: `${deps.publicUrl}/account/security`, clientIp: req.ip ?? null }, transaction);
+  }
+
+  async function confirmPassword(req: Request, user: CurrentUser, password: string | undefined): Promise<void> {
+    const clientIp = req.ip ?? 'unknown';
+    await deps.throttle.attempt(user.email, clientIp);
+    const stored = await deps.identity.findUserById(user.id);
+    if (!stored || password === undefined || !(await verifyPassword(stored.passwordHash, password))) {
+      await deps.audit.record(actor(req, user), { action: 'user.mfa_failed', entityType: 'user', entityId: user.id, meta: { reason: 'wrong_password' } });
+      throw new AppError('invalid_credentials', { log: 'password not confirmed for two-factor set-up' });
+    }
+    await deps.throttle.passed(user.email, clientIp, { resetAccount: false });
   }
 
   async function enabledState(userId: string): Promise<MfaState | null> {
@@ -101,27 +132,29 @@ export function makeMfa(deps: MfaDeps) {
 
   return {
     /** The second step of signing in: a code from the app, or a recovery code. */
-    async verify(req: Request, input: { code?: string; recoveryCode?: string }) {
+    async verify(req: Request, input: SecondFactorInput) {
       const user = await pendingUser(req, ['verify']);
       const state = await enabledState(user.id);
       if (!state) throw new AppError('mfa_session_missing');
-      let secondFactor: 'totp' | 'recovery_code';
-      if (input.code !== undefined) {
-        await checkCode(req, user, state, input.code);
-        secondFactor = 'totp';
-      } else {
-        await deps.throttle.assertAllowed(user.email, req.ip ?? 'unknown');
-        if (!(await deps.mfa.useRecoveryCode(user.id, hashRecoveryCode(input.recoveryCode!)))) await refuse(req, user, 'wrong_recovery_code');
-        secondFactor = 'recovery_code';
-      }
-      await deps.throttle.recordSuccess(user.email);
+      const secondFactor = await checkSecondFactor(req, user, state, input);
       const session = await deps.establishSession(req, user, secondFactor);
       return { ...session, recoveryCodesLeft: await deps.mfa.recoveryCodesLeft(user.id) };
     },
 
-    /** A new secret (replacing one never confirmed), as text and as a QR code for the authenticator app. */
-    async setup(req: Request, current: CurrentUser | null) {
+    /** The user gives up half-way: the half-session ends (it would expire after five minutes anyway). */
+    async cancel(req: Request, res: Response) {
+      if (!req.session?.mfaPending) throw new AppError('mfa_session_missing');
+      await new Promise<void>((resolve, reject) => req.session.destroy((err) => (err ? reject(err) : resolve())));
+      res.clearCookie(SESSION_COOKIE, { path: '/' });
+    },
+
+    /**
+     * A new secret (replacing one never confirmed), as text and as a QR code for the authenticator app. Signed in, the
+     * password is asked again, so a borrowed or stolen session cannot bind another person's authenticator.
+     */
+    async setup(req: Request, current: CurrentUser | null, password: string | undefined) {
       const { user } = await enrollingUser(req, current);
+      if (current) await confirmPassword(req, current, password);
       const secret = generateSecret();
       if (!(await deps.mfa.saveSetup(user.id, deps.crypto.encrypt(secret)))) throw new AppError('mfa_already_enabled');
       const otpauthUri = generateURI({ issuer: ISSUER, label: user.email, secret });
@@ -135,16 +168,16 @@ export function makeMfa(deps: MfaDeps) {
       const state = await deps.mfa.find(user.id);
       if (!state) throw new AppError('mfa_setup_missing');
       if (state.enabledAt) throw new AppError('mfa_already_enabled');
-      await checkCode(req, user, state, code);
+      await checkSecondFactor(req, user, state, { code });
       const { codes, hashes } = newRecoveryCodes();
       const enabled = await deps.sequelize.transaction(async (transaction) => {
-        if (!(await deps.mfa.enable(user.id, hashes, transaction))) return false;
-        await deps.audit.record(actor(req, user), { action: 'user.mfa_enabled', entityType: 'user', entityId: user.id }, transaction);
+        // only the secret this code was checked against (a set-up in another tab may have replaced it meanwhile)
+        if (!(await deps.mfa.enable(user.id, state.secret, hashes, transaction))) return false;
+        await recordChange(req, user, pending ?? current!, 'mfa_enabled', transaction);
         return true;
       });
-      if (!enabled) throw new AppError('mfa_already_enabled');
+      if (!enabled) throw new AppError('mfa_setup_missing');
       if (!pending) return { recoveryCodes: codes };
-      await deps.throttle.recordSuccess(pending.email);
       return { ...(await deps.establishSession(req, pending, 'totp')), recoveryCodes: codes };
     },
 
@@ -159,40 +192,43 @@ export function makeMfa(deps: MfaDeps) {
       };
     },
 
-    async renewRecoveryCodes(req: Request, user: CurrentUser, code: string) {
+    async renewRecoveryCodes(req: Request, user: CurrentUser, input: SecondFactorInput) {
       const state = await enabledState(user.id);
       if (!state) throw new AppError('mfa_setup_missing');
-      await checkCode(req, user, state, code);
+      await checkSecondFactor(req, user, state, input);
       const { codes, hashes } = newRecoveryCodes();
       await deps.sequelize.transaction(async (transaction) => {
         await deps.mfa.replaceRecoveryCodes(user.id, hashes, transaction);
-        await deps.audit.record(actor(req, user), { action: 'user.mfa_recovery_codes_renewed', entityType: 'user', entityId: user.id }, transaction);
+        await recordChange(req, user, user, 'mfa_recovery_codes_renewed', transaction);
       });
       return { recoveryCodes: codes };
     },
 
-    async disable(req: Request, user: CurrentUser, code: string) {
+    /** With the app's code or a recovery code (a lost phone): then the user may set up a new authenticator. */
+    async disable(req: Request, user: CurrentUser, input: SecondFactorInput) {
       if (mfaRequiredFor(user, deps.requireMfa)) throw new AppError('mfa_required');
       const state = await enabledState(user.id);
       if (!state) throw new AppError('mfa_setup_missing');
-      await checkCode(req, user, state, code);
+      await checkSecondFactor(req, user, state, input);
       await deps.sequelize.transaction(async (transaction) => {
         await deps.mfa.remove(user.id, transaction);
-        await deps.audit.record(actor(req, user), { action: 'user.mfa_disabled', entityType: 'user', entityId: user.id }, transaction);
+        await recordChange(req, user, user, 'mfa_disabled', transaction);
       });
     },
 
-    /** An administrator clears a user's two-factor (lost phone and codes); the user sets it up again at next sign-in. */
+    /**
+     * An administrator clears another user's two-factor (lost phone and codes): the user's sessions end, they are told
+     * by e-mail, and they set it up again at their next sign-in (staff) or may. Never one's own: that would bypass the
+     * code `disable` asks for.
+     */
     async reset(req: Request, admin: CurrentUser, userId: string, reason: string) {
+      if (userId === admin.id) throw new AppError('forbidden', { log: 'an administrator may not reset their own two-factor' });
       const user = await deps.identity.findUserById(userId);
       if (!user) throw new AppError('not_found');
       await deps.sequelize.transaction(async (transaction) => {
         const removed = await deps.mfa.remove(user.id, transaction);
-        await deps.audit.record(
-          actor(req, admin),
-          { action: 'user.mfa_reset', entityType: 'user', entityId: user.id, companyId: user.companyId, meta: { reason, hadMfa: removed } },
-          transaction,
-        );
+        await deps.mfa.endSessions(user.id, transaction);
+        await recordChange(req, admin, user, 'mfa_reset', transaction, { reason, hadMfa: removed });
       });
     },
   };

@@ -26,12 +26,11 @@ export function makeSignIn(deps: SignInDeps) {
   const establishSession = makeEstablishSession(deps);
   return async function signIn(req: Request, input: { email: string; password: string }) {
     const clientIp = req.ip ?? 'unknown';
-    await deps.throttle.assertAllowed(input.email, clientIp);
+    await deps.throttle.attempt(input.email, clientIp);
 
     const user = await deps.identity.findUserByEmail(input.email);
     const valid = user && !user.disabledAt ? await verifyPassword(user.passwordHash, input.password) : await verifyAgainstDummy(input.password);
     if (!user || !valid) {
-      await deps.throttle.recordFailure(input.email, clientIp);
       await deps.audit.record(
         { userId: user?.id ?? null, label: input.email.slice(0, 254), clientIp },
         { action: 'user.sign_in_failed', entityType: 'user', entityId: user?.id ?? null, meta: { reason: user ? 'wrong_password' : 'unknown_account' } },
@@ -40,9 +39,9 @@ export function makeSignIn(deps: SignInDeps) {
     }
 
     const purpose = (await deps.mfa.isEnabled(user.id)) ? 'verify' : mfaRequiredFor(user, deps.requireMfa) ? 'enroll' : null;
+    // The account counter starts again only when the second factor is passed too
+    await deps.throttle.passed(input.email, clientIp, { resetAccount: !purpose });
     if (purpose) {
-      // The account counter is reset only when the second factor is passed too, so a known password does not
-      // buy unlimited guesses at the code.
       await regenerateSession(req);
       req.session.mfaPending = { userId: user.id, purpose, startedAt: Date.now() };
       req.session.csrfToken = newCsrfToken();
@@ -54,7 +53,6 @@ export function makeSignIn(deps: SignInDeps) {
       return { mfa: { required: purpose }, csrfToken: req.session.csrfToken };
     }
 
-    await deps.throttle.recordSuccess(input.email);
     return establishSession(req, user, null);
   };
 }

@@ -17,7 +17,7 @@ function valueAt(root: unknown, path: (string | number)[]): unknown {
 const fieldName = (path: (string | number)[]) => path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : `${acc}.${key}`), 'facts');
 
 /** Returns the facts with every `idNumber` masked, or the fields that cannot be stored. */
-/** No fact schema nests deeper than this; anything below is left as it is (the schema refuses it). */
+/** No fact schema nests deeper than this; anything deeper is refused rather than stored unexamined. */
 const MAX_DEPTH = 40;
 
 export async function protectIdNumbers(
@@ -29,7 +29,10 @@ export async function protectIdNumbers(
   const errors: FieldError[] = [];
   // Facts arrive validated (at most 32 levels deep, no prototype keys); the guards below hold even if they did not.
   const walk = async (node: unknown, path: (string | number)[]): Promise<unknown> => {
-    if (path.length > MAX_DEPTH) return node;
+    if (path.length > MAX_DEPTH) {
+      errors.push(fieldError(fieldName(path), 'input.tooDeep', { limit: MAX_DEPTH }));
+      return null;
+    }
     if (Array.isArray(node)) return Promise.all(node.map((item, index) => walk(item, [...path, index])));
     if (node === null || typeof node !== 'object') return node;
     const out: Record<string, unknown> = {};

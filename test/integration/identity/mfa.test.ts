@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { generate } from 'otplib';
 import { startTestApp, type TestApp } from '../../support/app.ts';
 import { TestClient } from '../../support/client.ts';
-import { createStaffUser, signedInApplicant } from '../../support/factories.ts';
+import { PASSWORD, createStaffUser, signedInApplicant } from '../../support/factories.ts';
 
 /** The code an authenticator app shows `steps` 30-second steps from now. */
 const codeAt = (secret: string, steps = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 });
@@ -28,7 +28,7 @@ describe('two-factor sign-in (TOTP) with recovery codes', () => {
   /** A signed-in applicant who turns two-factor on; answers the secret and the recovery codes. */
   async function applicantWithMfa(target = app) {
     const applicant = await signedInApplicant(target.baseUrl);
-    const setup = await applicant.client.post('/api/auth/mfa/setup', {});
+    const setup = await applicant.client.post('/api/auth/mfa/setup', { password: PASSWORD });
     expect(setup.status).to.equal(200);
     const enabled = await applicant.client.post('/api/auth/mfa/enable', { code: await codeAt(setup.body.secret) });
     expect(enabled.status, enabled.text).to.equal(200);
@@ -37,7 +37,12 @@ describe('two-factor sign-in (TOTP) with recovery codes', () => {
 
   it('when an applicant turns two-factor on, then the QR code and secret are answered, the secret is stored encrypted and ten recovery codes come once', async () => {
     const { client, user } = await signedInApplicant(app.baseUrl);
-    const setup = await client.post('/api/auth/mfa/setup', {});
+    // signed in, the password is asked again: a borrowed session cannot bind someone else's authenticator
+    const noPassword = await client.post('/api/auth/mfa/setup', {});
+    expect(noPassword.status).to.equal(401);
+    expect(noPassword.body.code).to.equal('invalid_credentials');
+    expect((await client.post('/api/auth/mfa/setup', { password: 'not-the-password' })).status).to.equal(401);
+    const setup = await client.post('/api/auth/mfa/setup', { password: PASSWORD });
     expect(setup.status).to.equal(200);
     expect(setup.headers.get('cache-control')).to.contain('no-store');
     expect(setup.body.secret).to.match(/^[A-Z2-7]{16,}$/);
@@ -66,7 +71,7 @@ describe('two-factor sign-in (TOTP) with recovery codes', () => {
     expect((await client.get('/api/auth/me')).body.mfa).to.deep.equal({ enabled: true, required: false });
     const status = await client.get('/api/auth/mfa');
     expect(status.body).to.include({ enabled: true, required: false, recoveryCodesLeft: 10 });
-    expect((await client.post('/api/auth/mfa/setup', {})).body.code).to.equal('mfa_already_enabled');
+    expect((await client.post('/api/auth/mfa/setup', { password: PASSWORD })).body.code).to.equal('mfa_already_enabled');
     expect(await auditActions(user.id)).to.include('user.mfa_enabled');
   });
 
@@ -151,6 +156,26 @@ describe('two-factor sign-in (TOTP) with recovery codes', () => {
     expect((await new TestClient(app.baseUrl).post('/api/auth/login', { email: input.email, password: input.password })).status).to.equal(429);
   });
 
+  it('when 20 wrong codes are sent at once, then no more than the account limit are even checked: the rest are 429', async () => {
+    const { input } = await applicantWithMfa();
+    const clients = Array.from({ length: 20 }, () => new TestClient(app.baseUrl));
+    for (const c of clients) expect((await c.signIn(input.email, input.password)).body.mfa).to.deep.equal({ required: 'verify' });
+    const replies = await Promise.all(clients.map((c, i) => c.post('/api/auth/mfa/verify', { code: String(200000 + i) })));
+    const statuses = replies.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).to.have.length.at.most(4);
+    expect(statuses.filter((s) => s === 429)).to.have.length.at.least(16);
+    expect(statuses.every((s) => s === 401 || s === 429)).to.equal(true);
+  });
+
+  it('when a sign-in waiting for its code is abandoned, then the half-session ends', async () => {
+    const { input } = await applicantWithMfa();
+    const client = new TestClient(app.baseUrl);
+    await client.signIn(input.email, input.password);
+    expect((await client.post('/api/auth/logout', {})).status).to.equal(401);
+    expect((await client.post('/api/auth/mfa/cancel', {})).status).to.equal(204);
+    expect((await client.post('/api/auth/mfa/verify', { code: '123456' })).status).to.be.oneOf([401, 403]);
+  });
+
   it('when the half-finished sign-in is older than five minutes, then the code is refused with mfa_session_missing', async () => {
     const { input, user, secret } = await applicantWithMfa();
     const client = new TestClient(app.baseUrl);
@@ -180,8 +205,11 @@ describe('two-factor sign-in (TOTP) with recovery codes', () => {
     expect((await old.post('/api/auth/mfa/verify', { recoveryCode: recoveryCodes[0] })).status).to.equal(401);
     expect((await old.post('/api/auth/mfa/verify', { recoveryCode: renewed.body.recoveryCodes[0] })).status).to.equal(200);
 
-    await forgetLastStep(user.id);
-    expect((await client.post('/api/auth/mfa/disable', { code: await codeAt(secret) })).status).to.equal(204);
+    // a lost phone: a recovery code turns it off too, and every change is e-mailed to the user
+    expect((await client.post('/api/auth/mfa/disable', { recoveryCode: renewed.body.recoveryCodes[1] })).status).to.equal(204);
+    const notices = await query<{ template: string; data: { event: string } }>(`SELECT template, data FROM mail_outbox WHERE to_address = $1 AND template = 'account-security' ORDER BY id`, [input.email]);
+    expect(notices.map((n) => n.data.event)).to.deep.equal(['mfa_enabled', 'mfa_recovery_codes_renewed', 'mfa_disabled']);
+    expect(secret).to.be.a('string');
     const plain = await new TestClient(app.baseUrl).signIn(input.email, input.password);
     expect(plain.body.user.id).to.equal(user.id);
     expect(await auditActions(user.id)).to.include.members(['user.mfa_recovery_codes_renewed', 'user.mfa_disabled']);
@@ -225,7 +253,13 @@ describe('two-factor sign-in (TOTP) with recovery codes', () => {
     await adminClient.signIn(admin.email, admin.password);
     expect((await adminClient.post('/api/users/00000000-0000-4000-8000-000000000000/mfa/reset', { reason: 'lost phone' })).status).to.equal(404);
     expect((await adminClient.post(`/api/users/${user.id}/mfa/reset`, {})).body.errors[0].field).to.equal('reason');
+    expect((await adminClient.post(`/api/users/${admin.id}/mfa/reset`, { reason: '自己重置' })).status).to.equal(403);
+    expect((await client.get('/api/auth/me')).status).to.equal(200);
     expect((await adminClient.post(`/api/users/${user.id}/mfa/reset`, { reason: '手机丢失' })).status).to.equal(204);
+    // the user's sessions ended, and they were told
+    expect((await client.get('/api/auth/me')).status).to.equal(401);
+    const [notice] = await query<{ data: { event: string } }>(`SELECT data FROM mail_outbox WHERE to_address = $1 AND template = 'account-security' ORDER BY id DESC LIMIT 1`, [input.email]);
+    expect(notice.data.event).to.equal('mfa_reset');
     expect((await new TestClient(app.baseUrl).signIn(input.email, input.password)).body.user.id).to.equal(user.id);
     const [reset] = await query<{ actor_id: string; meta: { reason: string } }>(
       `SELECT actor_id, meta FROM audit_events WHERE action = 'user.mfa_reset' AND entity_id = $1::text`,

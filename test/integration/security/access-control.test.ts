@@ -64,16 +64,17 @@ const TABLE: Row[] = [
   { route: 'GET /api/auth/mfa', expect: SIGNED_IN, path: () => '/api/auth/mfa' },
   // the second step needs a half-finished sign-in, which nobody here has
   { route: 'POST /api/auth/mfa/verify', expect: Array(7).fill('401:mfa_session_missing').join(' '), path: () => '/api/auth/mfa/verify', body: () => ({ code: '123456' }) },
-  { route: 'POST /api/auth/mfa/setup', expect: '401:mfa_session_missing ok ok ok ok ok ok', path: () => '/api/auth/mfa/setup', body: () => ({}) },
+  { route: 'POST /api/auth/mfa/setup', expect: '401:mfa_session_missing 401:invalid_credentials 401:invalid_credentials 401:invalid_credentials 401:invalid_credentials 401:invalid_credentials 401:invalid_credentials', path: () => '/api/auth/mfa/setup', body: () => ({ password: 'not-the-password' }) },
   {
     route: 'POST /api/auth/mfa/enable',
-    expect: ['401:mfa_session_missing', ...Array(6).fill('401:invalid_mfa_code')].join(' '),
+    expect: ['401:mfa_session_missing', ...Array(6).fill('409:mfa_setup_missing')].join(' '),
     path: () => '/api/auth/mfa/enable',
     body: () => ({ code: '000000' }),
   },
   { route: 'POST /api/auth/mfa/recovery-codes', expect: '401 409 409 409 409 409 409', path: () => '/api/auth/mfa/recovery-codes', body: () => ({ code: '000000' }) },
   { route: 'POST /api/auth/mfa/disable', expect: '401 409 409 409 409 409 409', path: () => '/api/auth/mfa/disable', body: () => ({ code: '000000' }) },
-  { route: 'POST /api/users/:id/mfa/reset', expect: ADMIN, path: (w) => `/api/users/${w.b.user.id}/mfa/reset`, body: () => ({ reason: '访问控制测试' }) },
+  { route: 'POST /api/users/:id/mfa/reset', expect: ADMIN, path: (w) => `/api/users/${w.bystander}/mfa/reset`, body: () => ({ reason: '访问控制测试' }) },
+  { route: 'POST /api/auth/mfa/cancel', expect: Array(7).fill('401:mfa_session_missing').join(' '), path: () => '/api/auth/mfa/cancel', body: () => ({}) },
   { route: 'GET /api/company/members', expect: APPLICANT, path: () => '/api/company/members' },
   { route: 'POST /api/company/invitations', expect: APPLICANT, path: () => '/api/company/invitations', body: () => ({}) },
   { route: 'GET /api/invitations/:token', expect: '404 404 404 404 404 404 404', path: () => '/api/invitations/not-a-real-token-0123456789abcdef' },
@@ -198,6 +199,7 @@ const TABLE: Row[] = [
   { route: 'DELETE /api/applications/:id/documents/:docId', expect: FIRM_ACTS, path: (w) => `/api/applications/${w.draft}/documents/${w.spareDocument}` },
   { route: 'DELETE /api/talent-teams/:id/members/:memberId', expect: FIRM_ACTS, path: (w) => `/api/talent-teams/${w.team}/members/${w.spareMember}` },
   { route: 'DELETE /api/reviews/:id', expect: OFFICER, path: (w) => `/api/reviews/${w.spareReview}` },
+  // a sign-in waiting for its second factor may also be abandoned here; nobody in this table has one
   { route: 'POST /api/auth/logout', expect: SIGNED_IN, path: () => '/api/auth/logout', body: () => ({}) },
 ];
 
@@ -246,6 +248,8 @@ async function buildWorld(app: TestApp) {
   if (points.status !== 200) throw new Error(`no points: ${points.text}`);
 
   const b = await signedInApplicant(app.baseUrl);
+  // a user whose two-factor the admin resets (which ends their sessions): nobody the table signs in as
+  const bystander = (await signedInApplicant(app.baseUrl)).user.id as string;
   const { client: admin } = await signedInStaff(app.baseUrl, app.db, ['admin']);
   const anonymous = new TestClient(app.baseUrl);
   anonymous.csrfToken = (await anonymous.get('/api/auth/csrf')).body.csrfToken;
@@ -261,6 +265,7 @@ async function buildWorld(app: TestApp) {
   return {
     clients,
     b,
+    bystander,
     reviewedCall: call.id,
     reviewed,
     reviewedDocument: reviewedView.body.documents[0].id as string,

@@ -40,7 +40,7 @@ describe('secrets and personal data stay out of logs, answers and plain storage'
     await keep(client.signIn(input.email, canaryPassword));
 
     // two-factor: the secret, the codes and the recovery codes are canaries too
-    const setup = await keep(client.post('/api/auth/mfa/setup', {}), 'setup');
+    const setup = await keep(client.post('/api/auth/mfa/setup', { password: canaryPassword }), 'setup');
     const secret = setup.body.secret as string;
     const firstCode = await generate({ secret });
     const enabled = await keep(client.post('/api/auth/mfa/enable', { code: firstCode }), 'enable');
