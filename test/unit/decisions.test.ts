@@ -171,4 +171,23 @@ describe('e-mail delivery rules', () => {
     }
     expect(renderMail('application-submitted', 'zh-CN', data, { publicUrl: 'https://huiqi.example' }).text).to.include('2026年11月27日 17:00').and.include('<高企>');
   });
+
+  it('when a sign-in setting changes, then the account-security e-mail names that change only, in both languages', () => {
+    const expected: Record<string, [RegExp, RegExp]> = {
+      mfa_enabled: [/两步验证已开启/, /turned on/],
+      mfa_disabled: [/两步验证已关闭/, /turned off/],
+      mfa_reset: [/管理员重置/, /reset by an administrator/],
+      mfa_recovery_codes_renewed: [/新的恢复码/, /new recovery codes/],
+    };
+    for (const [event, [zh, en]] of Object.entries(expected)) {
+      const data = { event, [event]: true, name: '刘洋', link: 'https://huiqi.example/account/security' };
+      const chinese = renderMail('account-security', 'zh-CN', data, {});
+      const english = renderMail('account-security', 'en', data, {});
+      expect(chinese.subject, event).to.match(zh);
+      expect(english.subject, event).to.match(en);
+      expect(chinese.text).to.include('刘洋').and.include('https://huiqi.example/account/security').and.not.match(/{{|\n\n\n/);
+      expect(english.text).to.not.match(/{{|\n\n\n/);
+      for (const other of Object.keys(expected).filter((e) => e !== event)) expect(english.subject, `${event} vs ${other}`).not.to.match(expected[other][1]);
+    }
+  });
 });
