@@ -70,6 +70,13 @@ describe('in the browser: two-step verification', function () {
 
     await page.goto(`${app.baseUrl}/account/security`);
     await page.click('#mfa-turn-on');
+    // the password is asked again first; a wrong one is refused in the error summary
+    await page.fill('#mfa-password', 'not-the-password');
+    await page.click('#mfa-password-submit');
+    await page.waitForSelector('.error-summary[role="alert"]');
+    expect(await seriousAccessibilityViolations(page)).to.deep.equal([]);
+    await page.fill('#mfa-password', input.password);
+    await page.click('#mfa-password-submit');
     const { secret, recoveryCodes } = await enrolOnPage();
     await page.waitForSelector('#mfa-status');
     expect(await page.textContent('#mfa-status')).to.match(/已开启/);
@@ -104,6 +111,19 @@ describe('in the browser: two-step verification', function () {
     await page.fill('#recovery-code', recoveryCodes[0]);
     await page.click('#mfa-verify-submit');
     await page.waitForSelector('.error-summary[role="alert"]');
+
+    // a lost phone: the next recovery code signs in, and another turns two-step verification off
+    await page.fill('#recovery-code', recoveryCodes[1]);
+    await page.click('#mfa-verify-submit');
+    await page.waitForSelector('ul[data-testid="programme-list"]');
+    await page.goto(`${app.baseUrl}/account/security`);
+    await page.click('#mfa-turn-off');
+    await page.fill('#mfa-confirm-code', recoveryCodes[2].toUpperCase());
+    await page.click('#mfa-confirm-submit');
+    await page.waitForSelector('#mfa-done');
+    expect(await page.textContent('#mfa-status')).to.match(/未开启/);
+    const [notice] = (await app.db.pool.query(`SELECT data FROM mail_outbox WHERE to_address = $1 AND template = 'account-security' ORDER BY id DESC LIMIT 1`, [input.email.toLowerCase()])).rows;
+    expect(notice.data.event).to.equal('mfa_disabled');
   });
 
   it('when the platform requires two-step verification, then an officer sets it up while signing in and cannot turn it off', async () => {

@@ -75,6 +75,11 @@ type SessionContextValue = SessionState & {
    * "enroll" sign-in this also signs the user in; for a signed-in user the session stays as it is.
    */
   completeEnrollment: (code: string) => Promise<{ recoveryCodes: string[] }>;
+  /**
+   * Abandons a half-finished sign-in (POST /api/auth/mfa/cancel), e.g. to sign in with another account, and forgets
+   * its CSRF token. Never fails: a half-session that already ended (401 mfa_session_missing) is the outcome wanted.
+   */
+  cancelSignIn: () => Promise<void>;
   notice: SessionNotice | null;
   dismissNotice: () => void;
   /** Creates the account and its company. It does not sign in: the caller sends the user to sign in. */
@@ -167,6 +172,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [applySignedIn],
   );
 
+  const cancelSignIn = useCallback(async () => {
+    try {
+      await api.post<void>('/api/auth/mfa/cancel', {});
+    } catch {
+      // Already ended (401), or the server is unreachable: either way the user goes back to the password.
+    }
+    setNotice(null);
+    apply(SIGNED_OUT);
+  }, [apply]);
+
   const dismissNotice = useCallback(() => setNotice(null), []);
 
   const register = useCallback(
@@ -186,8 +201,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [apply]);
 
   const value = useMemo<SessionContextValue>(
-    () => ({ ...state, signIn, verifyMfa, completeEnrollment, notice, dismissNotice, register, signOut, refresh }),
-    [state, signIn, verifyMfa, completeEnrollment, notice, dismissNotice, register, signOut, refresh],
+    () => ({ ...state, signIn, verifyMfa, completeEnrollment, cancelSignIn, notice, dismissNotice, register, signOut, refresh }),
+    [state, signIn, verifyMfa, completeEnrollment, cancelSignIn, notice, dismissNotice, register, signOut, refresh],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -2,6 +2,7 @@
 import { isApiError, type ApiError } from '../../lib/api';
 import { describeError } from '../../lib/error-message';
 import type { MessageKey, Translate } from '../../lib/i18n';
+import type { MfaVerification } from '../../lib/session';
 
 /** GET /api/auth/mfa. `required`: the platform requires it for this user, who then cannot turn it off. */
 export type MfaStatus = { enabled: boolean; required: boolean; enabledAt: string | null; recoveryCodesLeft: number };
@@ -38,6 +39,21 @@ export function checkRecoveryCode(value: string, t: Translate): string | undefin
   return undefined;
 }
 
+/**
+ * A field that takes either the app's 6-digit code or a recovery code (turning two-step verification off, new
+ * recovery codes): what to send, or the problem to show beside the field. Spaces are ignored; a recovery code is
+ * 10 letters or digits with an optional hyphen (the server ignores case, spaces and the hyphen).
+ */
+export function readSecondFactor(value: string, t: Translate): { body: MfaVerification } | { problem: string } {
+  const compact = value.replace(/\s+/g, '');
+  if (!compact) return { problem: t('mfa.validation.eitherRequired') };
+  if (/^\d{6}$/.test(compact)) return { body: { code: compact } };
+  if (/^[A-Za-z0-9]+-?[A-Za-z0-9]+$/.test(compact) && compact.replace('-', '').length === 10) {
+    return { body: { recoveryCode: normalizeRecoveryCode(compact) } };
+  }
+  return { problem: t('mfa.validation.eitherFormat') };
+}
+
 /** "JBSWY3DPEHPK3PXP" → "JBSW Y3DP EHPK 3PXP", for typing by hand. */
 export function groupSecret(secret: string): string {
   return (
@@ -58,7 +74,18 @@ export function isInvalidMfaCode(error: unknown): error is ApiError {
   return isApiError(error) && error.code === 'invalid_mfa_code';
 }
 
+/**
+ * Setting up while signed in, the password asked again was not accepted: wrong or missing (401 invalid_credentials),
+ * too many attempts (429, with Retry-After), or refused by the server's checks (400 naming `password`).
+ */
+export function isPasswordRejected(error: unknown): error is ApiError {
+  if (!isApiError(error)) return false;
+  if (error.code === 'invalid_credentials' || error.code === 'too_many_sign_in_attempts') return true;
+  return error.status === 400 && error.errors.some(({ field }) => field === 'password');
+}
+
 const FALLBACK_BY_CODE: Record<string, MessageKey> = {
+  invalid_credentials: 'security.passwordWrong',
   invalid_mfa_code: 'mfa.errors.invalidCode',
   mfa_session_missing: 'mfa.errors.sessionMissing',
   mfa_setup_missing: 'mfa.errors.setupMissing',

@@ -13,15 +13,23 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { disableMfa } from '../api/disable-mfa';
 import { getMfaStatus } from '../api/get-mfa-status';
 import { newRecoveryCodes } from '../api/new-recovery-codes';
-import { checkTotpCode, normalizeTotpCode, type MfaStatus } from '../mfa';
+import { readSecondFactor, type MfaStatus } from '../mfa';
 import { MfaSetup } from './mfa-setup';
 import { RecoveryCodes } from './recovery-codes';
 import { useCodeForm } from './use-code-form';
 
 type ConfirmAction = 'new-codes' | 'disable';
 
-/** What the page shows below the status: nothing more, setting up, a code to confirm an action, or new codes. */
-type Mode = { name: 'idle' } | { name: 'setup' } | { name: 'confirm'; action: ConfirmAction } | { name: 'codes'; codes: string[]; done: MessageKey };
+/**
+ * What the page shows below the status: nothing more; the password again before setting up (with the server's
+ * answer when it refused the last one); setting up; a code to confirm an action; or new codes.
+ */
+type Mode =
+  | { name: 'idle' }
+  | { name: 'password'; rejected?: unknown }
+  | { name: 'setup'; password: string }
+  | { name: 'confirm'; action: ConfirmAction }
+  | { name: 'codes'; codes: string[]; done: MessageKey };
 
 const ACTION_BUTTON: Record<ConfirmAction | 'setup', string> = { setup: 'mfa-turn-on', 'new-codes': 'mfa-new-codes', disable: 'mfa-turn-off' };
 const DONE_ID = 'mfa-done';
@@ -89,9 +97,20 @@ export function AccountSecurityPage() {
           </>
         )}
       </section>
+      {mode.name === 'password' && (
+        <ConfirmPassword
+          rejected={mode.rejected}
+          onCancel={() => cancel('setup')}
+          onConfirmed={(password) => setMode({ name: 'setup', password })}
+        />
+      )}
       {mode.name === 'setup' && (
         <StepSection id="mfa-setup" title={t('security.setupHeading')}>
-          <MfaSetup onEnabled={(codes) => showCodes(codes, 'security.enabled')} />
+          <MfaSetup
+            password={mode.password}
+            onPasswordRejected={(error) => setMode({ name: 'password', rejected: error })}
+            onEnabled={(codes) => showCodes(codes, 'security.enabled')}
+          />
           <div className="button-row">
             <button className="button button--secondary" type="button" id="mfa-setup-cancel" onClick={() => cancel('setup')}>
               {t('security.cancel')}
@@ -151,7 +170,7 @@ function Actions({ status, onOpen }: { status: MfaStatus; onOpen: (mode: Mode) =
       <>
         {status.required && <p id="mfa-required-note">{t('security.requiredOff')}</p>}
         <div className="button-row">
-          <button className="button" type="button" id={ACTION_BUTTON.setup} onClick={() => onOpen({ name: 'setup' })}>
+          <button className="button" type="button" id={ACTION_BUTTON.setup} onClick={() => onOpen({ name: 'password' })}>
             {t('security.turnOn')}
           </button>
         </div>
@@ -175,11 +194,15 @@ function Actions({ status, onOpen }: { status: MfaStatus; onOpen: (mode: Mode) =
   );
 }
 
-/** A step below the status, whose heading takes focus when it appears. */
-function StepSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+/**
+ * A step below the status, whose heading takes focus when it appears (unless `focusHeading` is false: the step
+ * comes back with an error, and its error summary takes focus instead).
+ */
+function StepSection({ id, title, focusHeading = true, children }: { id: string; title: string; focusHeading?: boolean; children: ReactNode }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    heading.current?.focus();
+    if (focusHeading) heading.current?.focus();
+    // Only when the step first appears.
   }, []);
   return (
     <section className="section" id={id} aria-labelledby={`${id}-heading`}>
@@ -188,6 +211,63 @@ function StepSection({ id, title, children }: { id: string; title: string; child
       </h2>
       {children}
     </section>
+  );
+}
+
+const PASSWORD_FIELD_ID = 'mfa-password';
+
+type ConfirmPasswordProps = {
+  /** The server's answer when it refused the password last sent (401 invalid_credentials, 429, 400). */
+  rejected?: unknown;
+  onCancel: () => void;
+  onConfirmed: (password: string) => void;
+};
+
+/**
+ * Before setting up, the password again: a borrowed or stolen session must not bind another person's authenticator.
+ * The server checks it with the request for a secret; when it refuses, this step comes back with its message.
+ */
+function ConfirmPassword({ rejected, onCancel, onConfirmed }: ConfirmPasswordProps) {
+  const { t } = useI18n();
+  const [password, setPassword] = useState('');
+  const form = useCodeForm(PASSWORD_FIELD_ID);
+
+  // Back from the server's refusal: its message in the error summary, which takes focus (the heading does not).
+  useEffect(() => {
+    if (rejected !== undefined) form.failWith(rejected, 'password');
+  }, []);
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!password) return form.failOnField(t('validation.passwordRequired'));
+    onConfirmed(password);
+  }
+
+  return (
+    <StepSection id="mfa-password-step" title={t('security.setupHeading')} focusHeading={rejected === undefined}>
+      <ErrorSummary title={t('errors.summaryTitle')} items={form.summary} focusSignal={form.failed} />
+      <p>{t('security.passwordIntro')}</p>
+      <form className="form" onSubmit={handleSubmit} noValidate>
+        <TextField
+          id={PASSWORD_FIELD_ID}
+          label={t('fields.password')}
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={setPassword}
+          error={form.fieldError}
+        />
+        <div className="button-row">
+          <button className="button" type="submit" id="mfa-password-submit">
+            {t('security.passwordSubmit')}
+          </button>
+          <button className="button button--secondary" type="button" id="mfa-password-cancel" onClick={onCancel}>
+            {t('security.cancel')}
+          </button>
+        </div>
+      </form>
+    </StepSection>
   );
 }
 
@@ -205,7 +285,10 @@ type ConfirmProps = {
   onDisabled: () => void;
 };
 
-/** New recovery codes or turning two-step verification off: both ask for a current code from the app first. */
+/**
+ * New recovery codes or turning two-step verification off: both ask first for a current code from the app or, when
+ * the phone is lost, one of the recovery codes (the same field takes either).
+ */
 function ConfirmWithCode({ action, onCancel, onNewCodes, onDisabled }: ConfirmProps) {
   const { t } = useI18n();
   const [code, setCode] = useState('');
@@ -215,20 +298,20 @@ function ConfirmWithCode({ action, onCancel, onNewCodes, onDisabled }: ConfirmPr
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (form.busy) return;
-    const problem = checkTotpCode(code, t);
-    if (problem) return form.failOnField(problem);
+    const read = readSecondFactor(code, t);
+    if ('problem' in read) return form.failOnField(read.problem);
 
     form.setBusy(true);
     try {
-      if (action === 'new-codes') onNewCodes((await newRecoveryCodes(normalizeTotpCode(code))).recoveryCodes);
+      if (action === 'new-codes') onNewCodes((await newRecoveryCodes(read.body)).recoveryCodes);
       else {
-        await disableMfa(normalizeTotpCode(code));
+        await disableMfa(read.body);
         onDisabled();
       }
     } catch (error) {
       form.setBusy(false);
       // 401 invalid_mfa_code beside the field; 409 mfa_required (the platform requires it) and the rest in the summary.
-      form.failWith(error, 'code');
+      form.failWith(error, 'code' in read.body ? 'code' : 'recoveryCode');
     }
   }
 
@@ -239,9 +322,8 @@ function ConfirmWithCode({ action, onCancel, onNewCodes, onDisabled }: ConfirmPr
       <form className="form" onSubmit={(event) => void handleSubmit(event)} noValidate aria-busy={form.busy || undefined}>
         <TextField
           id={CONFIRM_FIELD_ID}
-          label={t('mfa.fields.code')}
-          hint={t('mfa.fields.codeHint')}
-          inputMode="numeric"
+          label={t('security.confirmField')}
+          hint={t('security.confirmFieldHint')}
           autoComplete="one-time-code"
           spellCheck={false}
           autoCapitalize="none"

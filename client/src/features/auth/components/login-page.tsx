@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ErrorSummary, type ErrorSummaryItem } from '../../../components/ui/error-summary';
 import { Notice } from '../../../components/ui/notice';
@@ -35,11 +35,22 @@ export function LoginPage() {
   const registeredEmail = (location.state as SignInLocationState)?.registeredEmail;
   const [email, setEmail] = useState(registeredEmail ?? '');
   const [step, setStep] = useState<Step>({ name: 'password' });
+  const { cancelSignIn } = useSession();
+  const leaving = useRef(false);
 
   const next = safeNextPath(searchParams.get('next'));
   const goOn = () => navigate(next, { replace: true });
   // The half-finished sign-in expired (or the user chose to start again): back to the password, keeping the email.
   const restart = (error?: string) => setStep({ name: 'password', error, returned: true });
+  // The user chose to go back: the server ends the half-finished sign-in (its errors do not matter) and its CSRF
+  // token is forgotten, then the password step again.
+  async function startAgain() {
+    if (leaving.current) return;
+    leaving.current = true;
+    await cancelSignIn();
+    leaving.current = false;
+    restart();
+  }
 
   switch (step.name) {
     case 'password':
@@ -55,9 +66,15 @@ export function LoginPage() {
         />
       );
     case 'verify':
-      return <MfaVerifyStep onSignedIn={goOn} onSessionMissing={restart} onStartAgain={() => restart()} />;
+      return <MfaVerifyStep onSignedIn={goOn} onSessionMissing={restart} onStartAgain={() => void startAgain()} />;
     case 'enroll':
-      return <EnrollStep onEnabled={(codes) => setStep({ name: 'recovery-codes', codes })} onSessionMissing={restart} />;
+      return (
+        <EnrollStep
+          onEnabled={(codes) => setStep({ name: 'recovery-codes', codes })}
+          onSessionMissing={restart}
+          onStartAgain={() => void startAgain()}
+        />
+      );
     case 'recovery-codes':
       return <RecoveryCodesStep codes={step.codes} onDone={goOn} />;
   }
@@ -166,8 +183,15 @@ function PasswordStep({ email, onEmailChange, registered, returnedWithError, foc
   );
 }
 
+type EnrollStepProps = {
+  onEnabled: (codes: string[]) => void;
+  onSessionMissing: (message: string) => void;
+  /** The user chose to sign in again (e.g. with another account). */
+  onStartAgain: () => void;
+};
+
 /** Setting up two-step verification during sign-in: the platform requires it of staff without it. */
-function EnrollStep({ onEnabled, onSessionMissing }: { onEnabled: (codes: string[]) => void; onSessionMissing: (message: string) => void }) {
+function EnrollStep({ onEnabled, onSessionMissing, onStartAgain }: EnrollStepProps) {
   const t = useT();
   const heading = useStepHeading(true);
   const title = t('mfa.enroll.title');
@@ -177,6 +201,11 @@ function EnrollStep({ onEnabled, onSessionMissing }: { onEnabled: (codes: string
       <PageHeading ref={heading}>{title}</PageHeading>
       <p>{t('mfa.enroll.intro')}</p>
       <MfaSetup onEnabled={onEnabled} onSessionMissing={onSessionMissing} />
+      <div className="button-row">
+        <button className="button button--secondary" type="button" id="mfa-enroll-start-again" onClick={onStartAgain}>
+          {t('mfa.verify.startAgain')}
+        </button>
+      </div>
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { useT } from '../../../lib/i18n';
 import { useSession } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { setupMfa } from '../api/setup-mfa';
-import { checkTotpCode, describeMfaError, groupSecret, isMfaSessionMissing, normalizeTotpCode } from '../mfa';
+import { checkTotpCode, describeMfaError, groupSecret, isMfaSessionMissing, isPasswordRejected, normalizeTotpCode } from '../mfa';
 import { useCodeForm } from './use-code-form';
 
 const FIELD_ID = 'mfa-enroll-code';
@@ -18,22 +18,32 @@ type Props = {
   onEnabled: (recoveryCodes: string[]) => void;
   /** During sign-in: the half-finished sign-in has expired, start again (with the server's message). */
   onSessionMissing?: (message: string) => void;
+  /**
+   * Signed in: the password the user just entered again, sent with the request for a secret. Leave it out during
+   * an "enroll" sign-in (the body stays empty). The component reads it when it mounts: give it a new `key` to resend.
+   */
+  password?: string;
+  /** Signed in: the server did not accept `password` (wrong, too many attempts, refused); the caller asks again. */
+  onPasswordRejected?: (error: unknown) => void;
 };
 
 /**
  * Setting up the authenticator app: asks the server for a secret, shows it as a QR code and as text to type,
  * and confirms it with the app's first code (POST /api/auth/mfa/enable). Used at sign-in and on the security page.
  */
-export function MfaSetup({ onEnabled, onSessionMissing }: Props) {
+export function MfaSetup({ onEnabled, onSessionMissing, password, onPasswordRejected }: Props) {
   const t = useT();
   const { completeEnrollment } = useSession();
-  const setup = useApiResource('mfa-setup', (signal) => setupMfa(signal));
+  const setup = useApiResource('mfa-setup', (signal) => setupMfa(password, signal));
   const [code, setCode] = useState('');
   const form = useCodeForm(FIELD_ID);
 
   const setupError = setup.status === 'error' ? setup.error : null;
+  const handOver = (error: unknown) =>
+    (onSessionMissing && isMfaSessionMissing(error)) || (onPasswordRejected && password !== undefined && isPasswordRejected(error));
   useEffect(() => {
     if (onSessionMissing && isMfaSessionMissing(setupError)) onSessionMissing(describeMfaError(setupError, t));
+    else if (onPasswordRejected && password !== undefined && isPasswordRejected(setupError)) onPasswordRejected(setupError);
   }, [setupError]);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -60,7 +70,8 @@ export function MfaSetup({ onEnabled, onSessionMissing }: Props) {
 
   if (setup.status === 'loading') return <Loading />;
   if (setup.status === 'error') {
-    if (onSessionMissing && isMfaSessionMissing(setup.error)) return null;
+    // The caller shows what comes instead (the password step).
+    if (handOver(setup.error)) return null;
     return (
       <Notice kind="error">
         <p>
