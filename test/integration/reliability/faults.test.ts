@@ -295,7 +295,9 @@ describe('faults', () => {
           expect(received, row.to_address).to.have.length(1);
         }
         for (const address of addresses) expect(smtp.messages.filter((m) => recipients(m).includes(address)), address).to.have.length(1);
-        expect(smtp.messages).to.have.length(addresses.length);
+        // the worker also sends whatever else other tests left queued in the shared database: none of it twice
+        const ids = smtp.messages.map((m) => String(m.messageId));
+        expect(ids.length).to.equal(new Set(ids).size);
       } finally {
         await app.close();
         await smtp?.close();

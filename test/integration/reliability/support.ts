@@ -47,6 +47,8 @@ export async function startServerProcess(extraEnv: Record<string, string> = {}, 
     SECRET_KEY: 'test-secret-key-that-is-long-enough-0123456789',
     DEMO_PASSWORD: 'demo-password-for-process-tests',
     RATE_LIMIT_PER_MINUTE: '0',
+    // as in test/support/database.ts: the suite signs in from 127.0.0.1 and the counter is shared in the database
+    LOGIN_MAX_FAILS_PER_CLIENT: '1000000',
     ...extraEnv,
   };
   const child = spawn(process.execPath, ['--import', 'tsx', entry], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
