@@ -2,13 +2,13 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorSummary } from '../../../components/ui/error-summary';
 import { Loading } from '../../../components/ui/loading';
 import { Notice } from '../../../components/ui/notice';
-import { TextField } from '../../../components/ui/text-field';
 import { isApiError } from '../../../lib/api';
 import { useT } from '../../../lib/i18n';
 import { useSession } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { setupMfa } from '../api/setup-mfa';
 import { checkTotpCode, describeMfaError, groupSecret, isMfaSessionMissing, isPasswordRejected, normalizeTotpCode } from '../mfa';
+import { OtpField } from './otp-field';
 import { useCodeForm } from './use-code-form';
 
 const FIELD_ID = 'mfa-enroll-code';
@@ -108,20 +108,7 @@ export function MfaSetup({ onEnabled, onSessionMissing, password, onPasswordReje
         <li>
           <p>{t('mfa.setup.stepCode')}</p>
           <form className="form" onSubmit={(event) => void handleSubmit(event)} noValidate aria-busy={form.busy || undefined}>
-            <TextField
-              id={FIELD_ID}
-              label={t('mfa.fields.code')}
-              hint={t('mfa.fields.codeHint')}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              spellCheck={false}
-              autoCapitalize="none"
-              className="field__input--otp"
-              required
-              value={code}
-              onChange={setCode}
-              error={form.fieldError}
-            />
+            <OtpField id={FIELD_ID} value={code} onChange={setCode} error={form.fieldError} />
             <button className="button" type="submit" id="mfa-enroll-submit">
               {form.busy ? t('mfa.setup.submitting') : t('mfa.setup.submit')}
             </button>

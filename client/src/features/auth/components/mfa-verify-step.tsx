@@ -6,6 +6,7 @@ import { useT } from '../../../lib/i18n';
 import { useSession } from '../../../lib/session';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { checkRecoveryCode, checkTotpCode, describeMfaError, isMfaSessionMissing, normalizeRecoveryCode, normalizeTotpCode } from '../mfa';
+import { OtpField } from './otp-field';
 import { useCodeForm } from './use-code-form';
 import { useStepHeading } from './use-step-heading';
 
@@ -74,21 +75,7 @@ export function MfaVerifyStep({ onSignedIn, onSessionMissing, onStartAgain }: Pr
       <p>{mode === 'code' ? t('mfa.verify.introCode') : t('mfa.verify.introRecovery')}</p>
       <form className="form" onSubmit={(event) => void handleSubmit(event)} noValidate aria-busy={form.busy || undefined}>
         {mode === 'code' ? (
-          <TextField
-            key="code"
-            id={FIELD_ID.code}
-            label={t('mfa.fields.code')}
-            hint={t('mfa.fields.codeHint')}
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            spellCheck={false}
-            autoCapitalize="none"
-            className="field__input--otp"
-            required
-            value={code}
-            onChange={setCode}
-            error={form.fieldError}
-          />
+          <OtpField key="code" id={FIELD_ID.code} value={code} onChange={setCode} error={form.fieldError} />
         ) : (
           <TextField
             key="recovery"
