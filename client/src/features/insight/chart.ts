@@ -43,3 +43,12 @@ export function chartTheme(language: Language): ChartTheme {
     locale: language === 'en' ? 'en-GB' : 'zh-CN',
   };
 }
+
+/** The y (or x) axis of a bar chart of counts: from zero, whole numbers only. */
+export function countScale(theme: ChartTheme) {
+  return { beginAtZero: true, ticks: { precision: 0, color: theme.text }, grid: { color: theme.grid }, border: { color: theme.edge } };
+}
+
+export function categoryScale(theme: ChartTheme) {
+  return { ticks: { color: theme.text }, grid: { display: false }, border: { color: theme.edge } };
+}

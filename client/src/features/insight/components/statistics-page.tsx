@@ -7,10 +7,12 @@ import { localize, useI18n } from '../../../lib/i18n';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { getOpenData } from '../api/get-open-data';
+import { categoryScale, countScale } from '../chart';
 import { count, listText } from '../labels';
 import type { OpenData } from '../types';
 import { ChartCanvas } from './chart-canvas';
 import { ChartPair, InsightSection, chartSize } from './chart-pair';
+import { FigureTable } from './figure-table';
 
 /** Public: the platform's figures per programme and year of submission. No company or personal data. */
 export function StatisticsPage() {
@@ -72,48 +74,23 @@ function Statistics({ data }: { data: OpenData }) {
                   options: {
                     indexAxis: 'y',
                     plugins: { legend: { display: false } },
-                    scales: {
-                      x: { beginAtZero: true, ticks: { precision: 0, color: theme.text }, grid: { color: theme.grid }, border: { color: theme.edge } },
-                      y: { ticks: { color: theme.text }, grid: { display: false }, border: { color: theme.edge } },
-                    },
+                    scales: { x: countScale(theme), y: categoryScale(theme) },
                   },
                 })}
               />
             }
             table={
-              <div className="table-wrap">
-                <table className="table" id="statistics-table">
-                  <caption className="table__caption">{t('statistics.caption')}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('statistics.programme')}</th>
-                      <th scope="col" className="table__number">
-                        {t('statistics.year')}
-                      </th>
-                      <th scope="col" className="table__number">
-                        {t('statistics.submitted')}
-                      </th>
-                      <th scope="col" className="table__number">
-                        {t('statistics.approved')}
-                      </th>
-                      <th scope="col" className="table__number">
-                        {t('statistics.amount')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {rows.map((row) => (
-                      <tr key={`${row.programme}-${row.year}`} data-programme={row.programme} data-year={row.year}>
-                        <th scope="row">{row.label}</th>
-                        <td className="table__number">{row.year}</td>
-                        <td className="table__number">{count(row.submitted, language)}</td>
-                        <td className="table__number">{count(row.approved, language)}</td>
-                        <td className="table__number">{formatYuan(row.amount, language)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <FigureTable
+                id="statistics-table"
+                caption={t('statistics.caption')}
+                columns={[t('statistics.programme'), t('statistics.year'), t('statistics.submitted'), t('statistics.approved'), t('statistics.amount')]}
+                rows={rows.map((row) => ({
+                  key: `${row.programme}-${row.year}`,
+                  attributes: { 'data-programme': row.programme, 'data-year': row.year },
+                  header: row.label,
+                  figures: [row.year, count(row.submitted, language), count(row.approved, language), formatYuan(row.amount, language)],
+                }))}
+              />
             }
           />
         )}

@@ -1,20 +1,12 @@
 import { formatDateTime } from '../../../lib/datetime';
 import { formatNumber, formatYuan } from '../../../lib/format';
 import { localize, useI18n } from '../../../lib/i18n';
-import type { ChartTheme } from '../chart';
+import { categoryScale, countScale } from '../chart';
 import { count, days, listText, statusText } from '../labels';
 import type { Stats } from '../types';
 import { ChartCanvas } from './chart-canvas';
 import { ChartPair, InsightSection, chartSize } from './chart-pair';
-
-/** The y (or x) axis of a bar chart of counts: from zero, whole numbers only. */
-function countScale(theme: ChartTheme) {
-  return { beginAtZero: true, ticks: { precision: 0, color: theme.text }, grid: { color: theme.grid }, border: { color: theme.edge } };
-}
-
-function categoryScale(theme: ChartTheme) {
-  return { ticks: { color: theme.text }, grid: { display: false }, border: { color: theme.edge } };
-}
+import { FigureTable } from './figure-table';
 
 /**
  * The figures of one scope (a call, a programme or the whole platform): every chart has beside it a table with
@@ -61,27 +53,13 @@ function Overview({ stats }: { stats: Stats }) {
           <dd className="stat__value">{count(stats.total, language)}</dd>
         </div>
       </dl>
-      <div className="table-wrap insight__narrow-table">
-        <table className="table" id="table-screening">
-          <caption className="table__caption">{t('insight.screening.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('insight.screening.result')}</th>
-              <th scope="col" className="table__number">
-                {t('insight.count')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.key} data-outcome={row.key}>
-                <th scope="row">{row.label}</th>
-                <td className="table__number">{count(row.value, language)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <FigureTable
+        id="table-screening"
+        className="insight__narrow-table"
+        caption={t('insight.screening.caption')}
+        columns={[t('insight.screening.result'), t('insight.count')]}
+        rows={rows.map((row) => ({ key: row.key, attributes: { 'data-outcome': row.key }, header: row.label, figures: [count(row.value, language)] }))}
+      />
     </InsightSection>
   );
 }
@@ -115,27 +93,12 @@ function ByStatus({ stats }: { stats: Stats }) {
             />
           }
           table={
-            <div className="table-wrap">
-              <table className="table" id="table-status">
-                <caption className="table__caption">{t('insight.status.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('insight.status.column')}</th>
-                    <th scope="col" className="table__number">
-                      {t('insight.count')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row) => (
-                    <tr key={row.status} data-status={row.status}>
-                      <th scope="row">{row.label}</th>
-                      <td className="table__number">{count(row.count, language)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <FigureTable
+              id="table-status"
+              caption={t('insight.status.caption')}
+              columns={[t('insight.status.column'), t('insight.count')]}
+              rows={rows.map((row) => ({ key: row.status, attributes: { 'data-status': row.status }, header: row.label, figures: [count(row.count, language)] }))}
+            />
           }
         />
       )}
@@ -180,30 +143,22 @@ function FailedCriteria({ stats }: { stats: Stats }) {
             />
           }
           table={
-            <div className="table-wrap">
-              <table className="table" id="table-failed">
-                <caption className="table__caption">{t('insight.failed.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('insight.failed.criterion')}</th>
-                    <th scope="col" className="table__number">
-                      {t('insight.failed.count')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row) => (
-                    <tr key={row.id} data-criterion={row.id}>
-                      <th scope="row">
-                        <span className="criterion__id">{row.id}</span>
-                        {row.label && <> {row.label}</>}
-                      </th>
-                      <td className="table__number">{count(row.count, language)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <FigureTable
+              id="table-failed"
+              caption={t('insight.failed.caption')}
+              columns={[t('insight.failed.criterion'), t('insight.failed.count')]}
+              rows={rows.map((row) => ({
+                key: row.id,
+                attributes: { 'data-criterion': row.id },
+                header: (
+                  <>
+                    <span className="criterion__id">{row.id}</span>
+                    {row.label && <> {row.label}</>}
+                  </>
+                ),
+                figures: [count(row.count, language)],
+              }))}
+            />
           }
         />
       )}
@@ -257,27 +212,12 @@ function Scores({ stats }: { stats: Stats }) {
             />
           }
           table={
-            <div className="table-wrap">
-              <table className="table" id="table-scores">
-                <caption className="table__caption">{t('insight.scores.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('insight.scores.band')}</th>
-                    <th scope="col" className="table__number">
-                      {t('insight.count')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row) => (
-                    <tr key={`${row.from}-${row.to}`} data-bucket={row.from}>
-                      <th scope="row">{row.label}</th>
-                      <td className="table__number">{count(row.count, language)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <FigureTable
+              id="table-scores"
+              caption={t('insight.scores.caption')}
+              columns={[t('insight.scores.band'), t('insight.count')]}
+              rows={rows.map((row) => ({ key: `${row.from}-${row.to}`, attributes: { 'data-bucket': row.from }, header: row.label, figures: [count(row.count, language)] }))}
+            />
           }
         />
       )}
@@ -297,27 +237,12 @@ function Budget({ stats }: { stats: Stats }) {
   ];
   const drawable = budget.committed > 0 || budget.remaining > 0;
   const table = (
-    <div className="table-wrap">
-      <table className="table" id="table-budget">
-        <caption className="table__caption">{t('insight.budget.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('insight.budget.item')}</th>
-            <th scope="col" className="table__number">
-              {t('insight.budget.amount')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key} data-budget={row.key}>
-              <th scope="row">{row.label}</th>
-              <td className="table__number">{money(row.value)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <FigureTable
+      id="table-budget"
+      caption={t('insight.budget.caption')}
+      columns={[t('insight.budget.item'), t('insight.budget.amount')]}
+      rows={rows.map((row) => ({ key: row.key, attributes: { 'data-budget': row.key }, header: row.label, figures: [money(row.value)] }))}
+    />
   );
   return (
     <InsightSection id="insight-budget" title={t('insight.budget.heading')}>
@@ -389,39 +314,17 @@ function ByProgramme({ stats }: { stats: Stats }) {
   const { language, t } = useI18n();
   return (
     <InsightSection id="insight-programmes" title={t('insight.programmes.heading')}>
-      <div className="table-wrap">
-        <table className="table" id="table-programmes">
-          <caption className="table__caption">{t('insight.programmes.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('insight.programme')}</th>
-              <th scope="col" className="table__number">
-                {t('insight.programmes.applications')}
-              </th>
-              <th scope="col" className="table__number">
-                {t('insight.programmes.submitted')}
-              </th>
-              <th scope="col" className="table__number">
-                {t('insight.programmes.approved')}
-              </th>
-              <th scope="col" className="table__number">
-                {t('insight.programmes.amount')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {stats.byProgramme.map((row) => (
-              <tr key={row.programme} data-programme={row.programme}>
-                <th scope="row">{localize(row.name, language) || row.programme}</th>
-                <td className="table__number">{count(row.applications, language)}</td>
-                <td className="table__number">{count(row.submitted, language)}</td>
-                <td className="table__number">{count(row.approved, language)}</td>
-                <td className="table__number">{formatYuan(row.amount, language)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <FigureTable
+        id="table-programmes"
+        caption={t('insight.programmes.caption')}
+        columns={[t('insight.programme'), t('insight.programmes.applications'), t('insight.programmes.submitted'), t('insight.programmes.approved'), t('insight.programmes.amount')]}
+        rows={stats.byProgramme.map((row) => ({
+          key: row.programme,
+          attributes: { 'data-programme': row.programme },
+          header: localize(row.name, language) || row.programme,
+          figures: [count(row.applications, language), count(row.submitted, language), count(row.approved, language), formatYuan(row.amount, language)],
+        }))}
+      />
     </InsightSection>
   );
 }
