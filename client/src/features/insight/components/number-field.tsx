@@ -1,4 +1,4 @@
-import { useT } from '../../../lib/i18n';
+import { FieldFrame } from '../../../components/ui/field-frame';
 
 type Props = {
   /** Used as both id and name, so tests and error-summary links can find the input. */
@@ -16,24 +16,9 @@ type Props = {
 
 /** A labelled number input with its unit beside it; hint, unit and error are tied to it with aria-describedby. */
 export function NumberField({ id, label, value, onChange, unit, hint, error, preview }: Props) {
-  const t = useT();
   const describedBy = [hint ? `${id}-hint` : '', unit ? `${id}-unit` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={error ? 'field field--error' : 'field'}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field__error" id={`${id}-error`}>
-          <span className="visually-hidden">{t('common.errorPrefix')}</span>
-          {error}
-        </p>
-      )}
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <div className="field__with-unit">
         <input
           className="field__input field__input--number"
@@ -59,6 +44,6 @@ export function NumberField({ id, label, value, onChange, unit, hint, error, pre
           </span>
         )}
       </div>
-    </div>
+    </FieldFrame>
   );
 }
