@@ -1,9 +1,8 @@
 // Process entry: config → database → migrations → seeds → createApp → listen; graceful shutdown.
 import http from 'node:http';
-import { loadConfig, ConfigError } from './config.ts';
 import { createLogger } from './lib/logger.ts';
 import { openDatabase, type Database } from './db/connection.ts';
-import { survivesLostDatabaseConnections } from './lib/process-guards.ts';
+import { exitWhenQueueStops, loadConfigOrExit, stopOnSignals, survivesLostDatabaseConnections } from './lib/process-lifecycle.ts';
 import { migrate } from './db/migrate.ts';
 import { createServices } from './services.ts';
 import { createApp } from './app.ts';
@@ -16,16 +15,7 @@ import { seedDemoTalent } from '../seeders/demo-talent.ts';
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
 async function main() {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
   survivesLostDatabaseConnections(logger);
   let db: Database | null = null;
@@ -49,10 +39,7 @@ async function main() {
     });
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    if (config.queueWorker) await services.mailer.start({ onUnexpectedStop: (error) => {
-      logger.fatal({ err: error }, 'the job queue worker stopped; exiting so the process is restarted');
-      process.exit(1);
-    } });
+    if (config.queueWorker) await services.mailer.start({ onUnexpectedStop: exitWhenQueueStops(logger) });
     logger.info({ port, database: db.embedded ? 'embedded' : 'external', mail: services.mailer.transport, queueWorker: config.queueWorker }, 'Huiqi is listening');
     printWelcome(port, demoPassword, config.demoPassword !== null);
     handleShutdown(server, async () => {
@@ -80,28 +67,14 @@ function printWelcome(port: number, demoPassword: string | null, passwordFromEnv
 
 /** SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the database, exit 0 within 10 s. */
 function handleShutdown(server: http.Server, closeResources: () => Promise<void>, logger: ReturnType<typeof createLogger>) {
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => {
-      logger.error('shutdown took too long; exiting');
-      process.exit(1);
-    }, SHUTDOWN_DEADLINE_MS);
-    force.unref();
+  const stop = stopOnSignals(logger, SHUTDOWN_DEADLINE_MS, async () => {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     // Requests still running after 7 s are cut so the database can stop in time.
-    const cut = setTimeout(() => server.closeAllConnections(), 7_000);
-    cut.unref();
+    setTimeout(() => server.closeAllConnections(), 7_000).unref();
     await closed;
     await closeResources();
-    logger.info('stopped');
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('SIGINT', () => void stop('SIGINT'));
+  });
   // npm 11 does not pass SIGTERM on to `npm start`'s child and exits at once. When our parent goes
   // away like that we are re-parented; shut down the same way rather than linger with the database.
   const parent = process.ppid;

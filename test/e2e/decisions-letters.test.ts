@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { launchBrowser, seriousAccessibilityViolations, watchedPage } from '../support/browser.ts';
+import { type TestApp } from '../support/app.ts';
+import { closeAppInBrowser, expectAccessible, openAppInBrowser, signInAs, watchedPage } from '../support/browser.ts';
 import { PASSWORD } from '../support/factories.ts';
 import { pdfText } from '../support/pdf.ts';
 import { scoredCall, UNICORN_AWARD } from '../integration/decisions/support.ts';
@@ -14,28 +14,12 @@ describe('in the browser: from the ranking to a downloaded, verified letter', fu
   let browser: Browser;
   const cspViolations: string[] = [];
 
-  before(async () => {
-    app = await startTestApp();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  before(async () => ({ app, browser } = await openAppInBrowser()));
+  after(() => closeAppInBrowser(app, browser));
 
   const newPage = (locale = 'zh-CN') => watchedPage(browser, cspViolations, { locale, acceptDownloads: true });
 
-  async function signIn(page: Page, email: string) {
-    await page.goto(`${app.baseUrl}/login`);
-    await page.fill('#email', email);
-    await page.fill('#password', PASSWORD);
-    await page.click('button[type="submit"]');
-    await page.waitForSelector('.account__user');
-  }
-
-  async function expectAccessible(page: Page, where: string) {
-    expect(await seriousAccessibilityViolations(page), where).to.deep.equal([]);
-  }
+  const signIn = (page: Page, email: string) => signInAs(page, app.baseUrl, email);
 
   it('when the officer approves down to the line and rejects the next, then the firm downloads its letter, anyone verifies it, and an objection can be filed on the notice', async () => {
     const { call, officerUser, firms } = await scoredCall(app, [0.9, 0.8, 0.6], 2 * UNICORN_AWARD + 100_000);

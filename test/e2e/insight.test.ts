@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { launchBrowser, seriousAccessibilityViolations, watchedPage } from '../support/browser.ts';
+import { type TestApp } from '../support/app.ts';
+import { closeAppInBrowser, expectAccessible, openAppInBrowser, signInAs, watchedPage } from '../support/browser.ts';
 import { PASSWORD } from '../support/factories.ts';
 import { scoredCall } from '../integration/decisions/support.ts';
 
@@ -11,26 +11,10 @@ describe('in the browser: dashboards, what-if and public statistics', function (
   let browser: Browser;
   const cspViolations: string[] = [];
 
-  before(async () => {
-    app = await startTestApp();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  before(async () => ({ app, browser } = await openAppInBrowser()));
+  after(() => closeAppInBrowser(app, browser));
 
-  async function signIn(page: Page, email: string) {
-    await page.goto(`${app.baseUrl}/login`);
-    await page.fill('#email', email);
-    await page.fill('#password', PASSWORD);
-    await page.click('button[type="submit"]');
-    await page.waitForSelector('.account__user');
-  }
-
-  async function expectAccessible(page: Page, where: string) {
-    expect(await seriousAccessibilityViolations(page), where).to.deep.equal([]);
-  }
+  const signIn = (page: Page, email: string) => signInAs(page, app.baseUrl, email);
 
   it("when an officer opens a call's dashboard, tries a higher valuation line and a visitor reads the statistics, then every figure is shown as a chart and a table, the flips are listed, and nothing is stored", async () => {
     const { call, officer: officerClient, officerUser, firms } = await scoredCall(app, [0.9, 0.6], 10_000_000);

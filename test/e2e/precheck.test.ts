@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { launchBrowser, seriousAccessibilityViolations } from '../support/browser.ts';
+import { type TestApp } from '../support/app.ts';
+import { closeAppInBrowser, openAppInBrowser, seriousAccessibilityViolations } from '../support/browser.ts';
 
 describe('in the browser: the public pre-check', function () {
   this.timeout(90_000);
@@ -9,14 +9,8 @@ describe('in the browser: the public pre-check', function () {
   let browser: Browser;
   let page: Page;
 
-  before(async () => {
-    app = await startTestApp();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  before(async () => ({ app, browser } = await openAppInBrowser()));
+  after(() => closeAppInBrowser(app, browser));
   beforeEach(async () => {
     page = await (await browser.newContext({ locale: 'zh-CN' })).newPage();
   });

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { launchBrowser, seriousAccessibilityViolations, watchedPage } from '../support/browser.ts';
+import { type TestApp } from '../support/app.ts';
+import { closeAppInBrowser, openAppInBrowser, seriousAccessibilityViolations, watchedPage } from '../support/browser.ts';
 import { uniqueEmail, validUscc, withWrongCheckCharacter } from '../support/factories.ts';
 
 describe('in the browser: register, sign in, see the programmes', function () {
@@ -11,14 +11,8 @@ describe('in the browser: register, sign in, see the programmes', function () {
   let page: Page;
   const cspViolations: string[] = [];
 
-  before(async () => {
-    app = await startTestApp();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  before(async () => ({ app, browser } = await openAppInBrowser()));
+  after(() => closeAppInBrowser(app, browser));
   beforeEach(async () => {
     page = await watchedPage(browser, cspViolations);
   });

@@ -1,8 +1,7 @@
 import { expect } from 'chai';
 import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { launchBrowser, seriousAccessibilityViolations, watchedPage } from '../support/browser.ts';
-import { PASSWORD } from '../support/factories.ts';
+import { type TestApp } from '../support/app.ts';
+import { closeAppInBrowser, openAppInBrowser, seriousAccessibilityViolations, signInAs, watchedPage } from '../support/browser.ts';
 import { assignmentOf, createReviewer, openReviewedCall, scoreAndSubmit, submittedApplication } from '../integration/reviews/support.ts';
 
 describe('in the browser: a reviewer scores an application and an officer moderates the panel', function () {
@@ -12,14 +11,8 @@ describe('in the browser: a reviewer scores an application and an officer modera
   let page: Page;
   const cspViolations: string[] = [];
 
-  before(async () => {
-    app = await startTestApp();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  before(async () => ({ app, browser } = await openAppInBrowser()));
+  after(() => closeAppInBrowser(app, browser));
   beforeEach(async () => {
     page = await watchedPage(browser, cspViolations);
   });
@@ -28,13 +21,7 @@ describe('in the browser: a reviewer scores an application and an officer modera
     expect(cspViolations, 'CSP violations').to.deep.equal([]);
   });
 
-  async function signIn(email: string) {
-    await page.goto(`${app.baseUrl}/login`);
-    await page.fill('#email', email);
-    await page.fill('#password', PASSWORD);
-    await page.click('button[type="submit"]');
-    await page.waitForSelector('.account__user');
-  }
+  const signIn = (email: string) => signInAs(page, app.baseUrl, email);
 
   it('when the last reviewer declares, scores, saves and submits, then the panel completes and the officer records a moderated score', async () => {
     const { call, officer, officerUser } = await openReviewedCall(app, 'unicorn-cultivation', 3);

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import { QueryTypes } from 'sequelize';
 import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { launchBrowser, seriousAccessibilityViolations, watchedPage } from '../support/browser.ts';
-import { PASSWORD, signedInApplicant, signedInStaff, validResidentId } from '../support/factories.ts';
+import { type TestApp } from '../support/app.ts';
+import { closeAppInBrowser, openAppInBrowser, seriousAccessibilityViolations, signInAs, watchedPage } from '../support/browser.ts';
+import { signedInApplicant, signedInStaff, validResidentId } from '../support/factories.ts';
 
 describe('in the browser: a talent team with consented, protected ID numbers', function () {
   this.timeout(180_000);
@@ -11,24 +11,12 @@ describe('in the browser: a talent team with consented, protected ID numbers', f
   let browser: Browser;
   const cspViolations: string[] = [];
 
-  before(async () => {
-    app = await startTestApp();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  before(async () => ({ app, browser } = await openAppInBrowser()));
+  after(() => closeAppInBrowser(app, browser));
 
   const newPage = (locale = 'zh-CN') => watchedPage(browser, cspViolations, { locale });
 
-  async function signIn(page: Page, email: string) {
-    await page.goto(`${app.baseUrl}/login`);
-    await page.fill('#email', email);
-    await page.fill('#password', PASSWORD);
-    await page.click('button[type="submit"]');
-    await page.waitForSelector('.account__user');
-  }
+  const signIn = (page: Page, email: string) => signInAs(page, app.baseUrl, email);
 
   it('when a firm registers its team, the consent is required with the number, the roster shows it masked, a member consents by link, and an officer reveals one number', async () => {
     const firm = await signedInApplicant(app.baseUrl);

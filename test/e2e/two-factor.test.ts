@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { launchBrowser, seriousAccessibilityViolations, watchedPage } from '../support/browser.ts';
+import { closeAppInBrowser, openAppInBrowser, seriousAccessibilityViolations, submitSignIn, watchedPage } from '../support/browser.ts';
 import { createStaffUser, registration } from '../support/factories.ts';
 import { TestClient } from '../support/client.ts';
 
@@ -15,13 +15,11 @@ describe('in the browser: two-step verification', function () {
   const cspViolations: string[] = [];
 
   before(async () => {
-    app = await startTestApp();
+    ({ app, browser } = await openAppInBrowser());
     strict = await startTestApp({ env: { REQUIRE_MFA: 'true' } });
-    browser = await launchBrowser();
   });
   after(async () => {
-    await browser?.close();
-    await app?.close();
+    await closeAppInBrowser(app, browser);
     await strict?.close();
   });
   beforeEach(async () => {
@@ -36,12 +34,8 @@ describe('in the browser: two-step verification', function () {
   const forgetLastStep = (target: TestApp, email: string) =>
     target.db.pool.query('UPDATE user_mfa SET last_step = last_step - 3 WHERE user_id = (SELECT id FROM users WHERE email = $1)', [email]);
 
-  async function signInWithPassword(baseUrl: string, email: string, password: string) {
-    await page.goto(`${baseUrl}/login`);
-    await page.fill('#email', email);
-    await page.fill('#password', password);
-    await page.click('button[type="submit"]');
-  }
+  const signInWithPassword = (baseUrl: string, email: string, password: string) => submitSignIn(page, baseUrl, email, password);
+
 
   /** Reads the secret shown for typing by hand, types the app's code and saves the recovery codes. */
   async function enrolOnPage(): Promise<{ secret: string; recoveryCodes: string[] }> {

@@ -1,7 +1,10 @@
 // Debian's Chromium driven by playwright-core (never a downloaded browser), and axe-core checks.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import { expect } from 'chai';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { startTestApp, type TestApp } from './app.ts';
+import { PASSWORD } from './factories.ts';
 
 const CHROMIUM_FLAGS = [
   '--headless',
@@ -48,4 +51,34 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** The app and a browser for one describe block (`before`), closed again with closeAppInBrowser (`after`). */
+export async function openAppInBrowser(options?: Parameters<typeof startTestApp>[0]): Promise<{ app: TestApp; browser: Browser }> {
+  const app = await startTestApp(options);
+  return { app, browser: await launchBrowser() };
+}
+
+export async function closeAppInBrowser(app: TestApp | undefined, browser: Browser | undefined): Promise<void> {
+  await browser?.close();
+  await app?.close();
+}
+
+/** Fills in and sends the sign-in form (whatever comes next: the signed-in page, a second step, an error). */
+export async function submitSignIn(page: Page, baseUrl: string, email: string, password = PASSWORD): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('#email', email);
+  await page.fill('#password', password);
+  await page.click('button[type="submit"]');
+}
+
+/** Signs in and waits until the header shows the signed-in user. */
+export async function signInAs(page: Page, baseUrl: string, email: string, password = PASSWORD): Promise<void> {
+  await submitSignIn(page, baseUrl, email, password);
+  await page.waitForSelector('.account__user');
+}
+
+/** No serious or critical axe violation on the page as it is now; `where` names it in the failure. */
+export async function expectAccessible(page: Page, where: string): Promise<void> {
+  expect(await seriousAccessibilityViolations(page), where).to.deep.equal([]);
 }

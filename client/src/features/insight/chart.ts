@@ -3,6 +3,7 @@
  * and the page's own colours read from the CSS variables so charts match the site and keep its contrast.
  */
 import { ArcElement, BarController, BarElement, CategoryScale, Chart, DoughnutController, Legend, LinearScale, Tooltip } from 'chart.js';
+import type { ChartConfiguration } from 'chart.js';
 import type { Language } from '../../lib/i18n';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, DoughnutController, ArcElement, Legend, Tooltip);
@@ -45,10 +46,32 @@ export function chartTheme(language: Language): ChartTheme {
 }
 
 /** The y (or x) axis of a bar chart of counts: from zero, whole numbers only. */
-export function countScale(theme: ChartTheme) {
+function countScale(theme: ChartTheme) {
   return { beginAtZero: true, ticks: { precision: 0, color: theme.text }, grid: { color: theme.grid }, border: { color: theme.edge } };
 }
 
-export function categoryScale(theme: ChartTheme) {
+function categoryScale(theme: ChartTheme) {
   return { ticks: { color: theme.text }, grid: { display: false }, border: { color: theme.edge } };
+}
+
+/**
+ * A bar chart of counts, one series and no legend (the page's own heading and table say what it counts). Horizontal
+ * bars suit long labels; `categoryTitle` names the category axis when the labels alone do not say what they are.
+ */
+export function countBars(
+  theme: ChartTheme,
+  series: { label: string; labels: (string | string[])[]; data: number[]; horizontal?: boolean; categoryTitle?: string },
+): ChartConfiguration<'bar'> {
+  const category = series.categoryTitle
+    ? { ...categoryScale(theme), title: { display: true, text: series.categoryTitle, color: theme.text } }
+    : categoryScale(theme);
+  return {
+    type: 'bar',
+    data: { labels: series.labels, datasets: [{ label: series.label, data: series.data, backgroundColor: theme.bar }] },
+    options: {
+      ...(series.horizontal && { indexAxis: 'y' as const }),
+      plugins: { legend: { display: false } },
+      scales: series.horizontal ? { x: countScale(theme), y: category } : { x: category, y: countScale(theme) },
+    },
+  };
 }

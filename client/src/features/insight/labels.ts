@@ -43,3 +43,8 @@ export function changeText(before: number, after: number, language: Language, t:
   if (delta === 0) return t('simulate.change.none');
   return delta > 0 ? t('simulate.change.more', { n: count(delta, language) }) : t('simulate.change.fewer', { n: count(-delta, language) });
 }
+
+/** A label cut to `length` characters with an ellipsis, for chart axes (the table beside the chart has it whole). */
+export function shorten(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}

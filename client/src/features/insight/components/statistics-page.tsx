@@ -7,8 +7,8 @@ import { localize, useI18n } from '../../../lib/i18n';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { getOpenData } from '../api/get-open-data';
-import { categoryScale, countScale } from '../chart';
-import { count, listText } from '../labels';
+import { countBars } from '../chart';
+import { count, listText, shorten } from '../labels';
 import type { OpenData } from '../types';
 import { ChartCanvas } from './chart-canvas';
 import { ChartPair, InsightSection, chartSize } from './chart-pair';
@@ -64,19 +64,15 @@ function Statistics({ data }: { data: OpenData }) {
                 summary={summary}
                 size={chartSize(rows.length)}
                 signature={JSON.stringify(rows)}
-                build={(theme) => ({
-                  type: 'bar',
-                  data: {
+                build={(theme) =>
+                  countBars(theme, {
+                    label: t('statistics.approved'),
                     // Two lines per bar: the programme (shortened), then the year.
-                    labels: rows.map((row) => [row.label.length > 16 ? `${row.label.slice(0, 15)}…` : row.label, String(row.year)]),
-                    datasets: [{ label: t('statistics.approved'), data: rows.map((row) => row.approved), backgroundColor: theme.bar }],
-                  },
-                  options: {
-                    indexAxis: 'y',
-                    plugins: { legend: { display: false } },
-                    scales: { x: countScale(theme), y: categoryScale(theme) },
-                  },
-                })}
+                    labels: rows.map((row) => [shorten(row.label, 16), String(row.year)]),
+                    data: rows.map((row) => row.approved),
+                    horizontal: true,
+                  })
+                }
               />
             }
             table={

@@ -1,8 +1,8 @@
 import { formatDateTime } from '../../../lib/datetime';
 import { formatNumber, formatYuan } from '../../../lib/format';
 import { localize, useI18n } from '../../../lib/i18n';
-import { categoryScale, countScale } from '../chart';
-import { count, days, listText, statusText } from '../labels';
+import { countBars } from '../chart';
+import { count, days, listText, shorten, statusText } from '../labels';
 import type { Stats } from '../types';
 import { ChartCanvas } from './chart-canvas';
 import { ChartPair, InsightSection, chartSize } from './chart-pair';
@@ -79,17 +79,7 @@ function ByStatus({ stats }: { stats: Stats }) {
               id="chart-status"
               summary={summary}
               signature={JSON.stringify(rows)}
-              build={(theme) => ({
-                type: 'bar',
-                data: {
-                  labels: rows.map((row) => row.label),
-                  datasets: [{ label: t('insight.count'), data: rows.map((row) => row.count), backgroundColor: theme.bar }],
-                },
-                options: {
-                  plugins: { legend: { display: false } },
-                  scales: { x: categoryScale(theme), y: countScale(theme) },
-                },
-              })}
+              build={(theme) => countBars(theme, { label: t('insight.count'), labels: rows.map((row) => row.label), data: rows.map((row) => row.count) })}
             />
           }
           table={
@@ -127,19 +117,15 @@ function FailedCriteria({ stats }: { stats: Stats }) {
               summary={summary}
               size={chartSize(rows.length)}
               signature={JSON.stringify(rows)}
-              build={(theme) => ({
-                type: 'bar',
-                data: {
+              build={(theme) =>
+                countBars(theme, {
+                  label: t('insight.failed.count'),
                   // Two lines per bar: the criterion's id, then (shortened) its name.
                   labels: rows.map((row) => (row.label ? [row.id, shorten(row.label, 24)] : row.id)),
-                  datasets: [{ label: t('insight.failed.count'), data: rows.map((row) => row.count), backgroundColor: theme.bar }],
-                },
-                options: {
-                  indexAxis: 'y',
-                  plugins: { legend: { display: false } },
-                  scales: { x: countScale(theme), y: categoryScale(theme) },
-                },
-              })}
+                  data: rows.map((row) => row.count),
+                  horizontal: true,
+                })
+              }
             />
           }
           table={
@@ -166,10 +152,6 @@ function FailedCriteria({ stats }: { stats: Stats }) {
   );
 }
 
-function shorten(text: string, length: number): string {
-  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
-}
-
 function Scores({ stats }: { stats: Stats }) {
   const { language, t } = useI18n();
   const { scores } = stats;
@@ -194,21 +176,15 @@ function Scores({ stats }: { stats: Stats }) {
               id="chart-scores"
               summary={summary}
               signature={JSON.stringify(rows)}
-              build={(theme) => ({
-                type: 'bar',
-                data: {
+              build={(theme) =>
+                countBars(theme, {
+                  label: t('insight.count'),
                   // Just the range under each bar (the axis says they are points), so the labels need not tilt.
                   labels: rows.map((row) => row.range),
-                  datasets: [{ label: t('insight.count'), data: rows.map((row) => row.count), backgroundColor: theme.bar }],
-                },
-                options: {
-                  plugins: { legend: { display: false } },
-                  scales: {
-                    x: { ...categoryScale(theme), title: { display: true, text: t('insight.scores.axis'), color: theme.text } },
-                    y: countScale(theme),
-                  },
-                },
-              })}
+                  data: rows.map((row) => row.count),
+                  categoryTitle: t('insight.scores.axis'),
+                })
+              }
             />
           }
           table={
