@@ -50,6 +50,7 @@ export const errorCatalogue = {
   too_many_sign_in_attempts: { status: 429, title: { zh: '登录失败次数过多，请 {retryAfter} 秒后再试', en: 'Too many failed sign-in attempts. Try again in {retryAfter} seconds' } },
   mfa_session_missing: { status: 401, title: { zh: '两步验证已超时或未开始，请重新输入邮箱和密码', en: 'The two-step sign-in timed out or was not started. Enter your email and password again' } },
   invalid_mfa_code: { status: 401, title: { zh: '验证码或恢复码不正确（每个验证码只能使用一次）', en: 'The code is not correct (each code works only once)' } },
+  invalid_email_code: { status: 401, title: { zh: '邮件验证码不正确或已过期，可重新发送', en: 'The code from the e-mail is not correct or has expired. You can have a new one sent' } },
   mfa_already_enabled: { status: 409, title: { zh: '两步验证已开启', en: 'Two-step verification is already on' } },
   mfa_setup_missing: { status: 409, title: { zh: '请先生成新的验证器密钥', en: 'Set up the authenticator first' } },
   mfa_required: { status: 409, title: { zh: '平台要求您的账户使用两步验证，不能关闭', en: 'The platform requires two-step verification for your account; it cannot be turned off' } },

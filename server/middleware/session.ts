@@ -18,7 +18,13 @@ declare module 'express-session' {
     /** ms since epoch, for the absolute lifetime */
     signedInAt: number;
     /** A sign-in waiting for its second factor: the password was right; nothing else is allowed yet. */
-    mfaPending: { userId: string; purpose: 'verify' | 'enroll'; startedAt: number };
+    mfaPending: {
+      userId: string;
+      purpose: 'verify' | 'enroll';
+      startedAt: number;
+      /** Enrolling: the keyed hash of the code e-mailed to the account's address, and when it was sent (ms). */
+      emailCode?: { hash: string; sentAt: number };
+    };
   }
 }
 

@@ -14,7 +14,7 @@ import type { Config } from '../config.ts';
 import { jobQueueLogger } from '../db/migrate.ts';
 import { isLostDatabaseConnection } from '../db/connection.ts';
 import { MissingTemplateError, renderMail } from './mail-templates.ts';
-import { SEND_MAIL_TASK, scheduleDelivery } from './queue-mail.ts';
+import { CARRIES_CREDENTIAL, SEND_MAIL_TASK, scheduleDelivery } from './queue-mail.ts';
 
 type OutboxRow = {
   id: string; to_address: string; template: string; language: string; data: Record<string, unknown>;
@@ -26,8 +26,6 @@ type OutboxRow = {
 /** A claim older than this is taken to belong to a worker that died mid-send. */
 const STALE_CLAIM = '10 minutes';
 const MAX_BACKOFF_MS = 3_600_000;
-/** E-mails whose link is a credential (one-time consent and invitation links): once delivered, the copy is dropped. */
-const CARRIES_CREDENTIAL = new Set(['consent-request', 'company-invitation']);
 /** How often the sweeper looks for e-mails whose job is missing or stranded (one indexed query). */
 const SWEEP_EVERY_MS = 15_000;
 /** Waits between tries of a database step of a delivery (about 6 s in all: a failover, cut connections). */
@@ -128,7 +126,7 @@ export function createMailer(deps: { config: Config; sequelize: Sequelize; pool:
           transport = coalesce(:transport, transport), message_id = coalesce(:messageId, message_id),
           subject = coalesce(:subject, subject), next_attempt_at = NULL,
           body = CASE WHEN :forgetLink THEN NULL ELSE coalesce(:body, body) END,
-          data = CASE WHEN :forgetLink THEN data - 'link' ELSE data END,
+          data = CASE WHEN :forgetLink THEN data - 'link' - 'code' ELSE data END,
           sent_at = CASE WHEN :status = 'sent' THEN now() ELSE sent_at END
         WHERE id = :id AND status = 'sending' AND locked_at = :claimedAt::timestamptz`,
       {
@@ -193,14 +191,14 @@ export function createMailer(deps: { config: Config; sequelize: Sequelize; pool:
           await sequelize.query(
             `UPDATE mail_outbox SET status = 'queued', locked_at = NULL, last_error = :message, next_attempt_at = :retryAt,
                 subject = :subject, body = :body WHERE id = :id AND status = 'sending' AND locked_at = :claimedAt::timestamptz`,
-            { replacements: { id, message, retryAt: retryAt.toISOString(), subject: rendered.subject, body: rendered.text, claimedAt: row.claim }, transaction },
+            { replacements: { id, message, retryAt: retryAt.toISOString(), subject: rendered.subject, body: CARRIES_CREDENTIAL.has(row.template) ? null : rendered.text, claimedAt: row.claim }, transaction },
           );
           await scheduleDelivery(sequelize, id, { transaction, runAt: retryAt });
         }),
       );
       logger.warn({ mailId: id, attempt: row.attempts, retryAt, err: message }, 'e-mail not sent; will retry');
     } else {
-      await finish(row, { status: 'failed', error: message, subject: rendered.subject, body: rendered.text });
+      await finish(row, { status: 'failed', error: message, subject: rendered.subject, forgetLink: CARRIES_CREDENTIAL.has(row.template) });
       logger.error({ mailId: id, attempt: row.attempts, err: message }, 'e-mail failed');
     }
   }

@@ -18,7 +18,7 @@ export function mailboxRoutes(services: Services): RouteSpec[] {
       }),
       responses: { 200: '{ items: [{ id, to, template, language, data, status, createdAt, sentAt }], total }', 403: 'Not an administrator' },
       handler: async (_req, res) => {
-        res.json(await services.outbox.list(res.locals.query));
+        res.json(await services.outbox.list(res.locals.query, { hideCredentials: !!services.config.smtpUrl }));
       },
     },
   ];

@@ -1,6 +1,7 @@
 // The mail outbox: e-mails are queued in the same transaction as the change they announce, and keep their
 // delivery state (see mail-worker.ts). Without SMTP_URL the outbox is also the development mailbox admins read.
 import { QueryTypes, type Sequelize } from 'sequelize';
+import { withoutCredential } from './queue-mail.ts';
 
 type Row = {
   id: string; to_address: string; template: string; language: string; data: unknown; status: string; attempts: number;
@@ -31,8 +32,11 @@ export type OutboxRepository = ReturnType<typeof createOutboxRepository>;
 
 export function createOutboxRepository(sequelize: Sequelize) {
   return {
-    /** The development mailbox: everything, with the rendered text. */
-    async list(filter: { to?: string; limit: number; offset: number }) {
+    /**
+     * The development mailbox: everything, with the rendered text. With a real relay (`hideCredentials`), one-time
+     * links and codes are not shown: they are for their addressee alone.
+     */
+    async list(filter: { to?: string; limit: number; offset: number }, options: { hideCredentials: boolean }) {
       const where = filter.to ? 'WHERE o.to_address = :to' : '';
       const replacements = { to: filter.to?.toLowerCase(), limit: filter.limit, offset: filter.offset };
       const [rows, [{ count }]] = await Promise.all([
@@ -48,7 +52,7 @@ export function createOutboxRepository(sequelize: Sequelize) {
         total: Number(count),
         items: rows.map((row) => ({
           ...delivery(row),
-          data: row.data,
+          data: options.hideCredentials ? withoutCredential(row.template, row.data as Record<string, unknown>) : row.data,
           text: row.body,
           attachments: (row.filenames ?? []).map((filename) => ({ filename })),
         })),

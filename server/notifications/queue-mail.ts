@@ -17,6 +17,19 @@ export type QueuedMail = {
 
 export const SEND_MAIL_TASK = 'send-mail';
 
+/**
+ * E-mails that carry a credential (one-time consent and invitation links, the enrolment code): sent by SMTP, their
+ * rendered text is never stored, the mailbox does not show the link or code, and once delivered both are dropped.
+ */
+export const CARRIES_CREDENTIAL: ReadonlySet<string> = new Set(['consent-request', 'company-invitation', 'mfa-enrolment-code']);
+const CREDENTIAL_FIELDS = ['link', 'code'];
+
+/** The mail's data without its one-time link or code, where it carries one. */
+export function withoutCredential(template: string, data: Record<string, unknown>): Record<string, unknown> {
+  if (!CARRIES_CREDENTIAL.has(template)) return data;
+  return Object.fromEntries(Object.entries(data).filter(([key]) => !CREDENTIAL_FIELDS.includes(key)));
+}
+
 export async function enqueueMail(sequelize: Sequelize, mail: QueuedMail, transaction: Transaction): Promise<number> {
   const applicationId = mail.applicationId ?? (typeof mail.data.applicationId === 'string' ? mail.data.applicationId : null);
   const [row] = await sequelize.query<{ id: string }>(

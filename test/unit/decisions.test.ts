@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { compareRanking, drawFundingLine, type Rankable } from '../../server/modules/decisions/funding-line.ts';
@@ -161,8 +163,10 @@ describe('e-mail delivery rules', () => {
   });
 
   it('every template renders in both languages, with Beijing times and nothing HTML-escaped', () => {
-    const data = { applicationId: 'a1', callTitle: '2026年度 <高企> 申报', status: 'submitted', submittedAt: '2026-11-27T09:00:00Z', note: 'x', companyName: 'C', inviter: 'I', link: 'L', expiresAt: '2026-12-04T09:00:00Z', count: 2, reference: 'R', verifyCode: 'V', letterTitleZh: '立项通知书', letterTitleEn: 'Approval letter', outcomeZh: '予以立项', outcomeEn: 'approved', amountText: '¥1', name: 'N', reason: 'R', filedAt: '2026-11-27T09:00:00Z' };
-    for (const template of ['application-submitted', 'application-returned', 'company-invitation', 'review-assigned', 'decision-issued', 'objection-received', 'objection-resolved', 'appeal-received']) {
+    const data = { applicationId: 'a1', callTitle: '2026年度 <高企> 申报', status: 'submitted', submittedAt: '2026-11-27T09:00:00Z', note: 'x', companyName: 'C', inviter: 'I', link: 'L', expiresAt: '2026-12-04T09:00:00Z', count: 2, reference: 'R', verifyCode: 'V', letterTitleZh: '立项通知书', letterTitleEn: 'Approval letter', outcomeZh: '予以立项', outcomeEn: 'approved', amountText: '¥1', name: 'N', reason: 'R', filedAt: '2026-11-27T09:00:00Z', code: '042917', minutes: 10, clientIp: '203.0.113.7' };
+    const templates = [...new Set(fs.readdirSync(path.resolve('templates/emails')).map((file) => file.replace(/\.(zh-CN|en)\.txt$/, '')))];
+    expect(templates).to.include.members(['application-submitted', 'decision-issued', 'mfa-enrolment-code']);
+    for (const template of templates) {
       for (const language of ['zh-CN', 'en']) {
         const mail = renderMail(template, language, data, { publicUrl: 'https://huiqi.example' });
         expect(mail.subject, `${template}.${language}`).to.not.equal('');
@@ -170,6 +174,14 @@ describe('e-mail delivery rules', () => {
       }
     }
     expect(renderMail('application-submitted', 'zh-CN', data, { publicUrl: 'https://huiqi.example' }).text).to.include('2026年11月27日 17:00').and.include('<高企>');
+  });
+
+  it('when an enrolment code is e-mailed, then the text carries it and the subject (kept after sending) does not', () => {
+    for (const language of ['zh-CN', 'en']) {
+      const mail = renderMail('mfa-enrolment-code', language, { code: '042917', minutes: 10, name: '刘洋', clientIp: '203.0.113.7' }, {});
+      expect(mail.text).to.match(/^\s+042917$/m).and.include('10').and.include('203.0.113.7');
+      expect(mail.subject).not.to.include('042917');
+    }
   });
 
   it('when a sign-in setting changes, then the account-security e-mail names that change only, in both languages', () => {

@@ -19,6 +19,16 @@ export function createMfaRepository(sequelize: Sequelize) {
   const select = <T extends object>(sql: string, replacements: Record<string, unknown>, transaction?: Transaction) =>
     sequelize.query<T>(sql, { replacements, type: QueryTypes.SELECT, transaction });
 
+  /** An e-mail to the user in their language, greeting them by name. */
+  async function queueMail(userId: string, template: string, data: Record<string, unknown>, transaction: Transaction): Promise<void> {
+    const [user] = await select<{ email: string; language: string | null; display_name: string }>(
+      'SELECT email, language, display_name FROM users WHERE id = :userId',
+      { userId },
+      transaction,
+    );
+    await enqueueMail(sequelize, { to: user.email, template, language: user.language ?? 'zh-CN', data: { ...data, name: user.display_name } }, transaction);
+  }
+
   return {
     async find(userId: string, transaction?: Transaction): Promise<MfaState | null> {
       const [row] = await select<MfaRow>('SELECT user_id, secret, enabled_at, last_step FROM user_mfa WHERE user_id = :userId', { userId }, transaction);
@@ -100,17 +110,10 @@ export function createMfaRepository(sequelize: Sequelize) {
 
     /** Tells the user, in the language they last signed in with, that their sign-in factors changed. */
     async queueNotice(userId: string, event: string, data: Record<string, unknown>, transaction: Transaction): Promise<void> {
-      const [user] = await select<{ email: string; language: string | null; display_name: string }>(
-        'SELECT email, language, display_name FROM users WHERE id = :userId',
-        { userId },
-        transaction,
-      );
-      await enqueueMail(
-        sequelize,
-        { to: user.email, template: 'account-security', language: user.language ?? 'zh-CN', data: { ...data, event, [event]: true, name: user.display_name } },
-        transaction,
-      );
+      await queueMail(userId, 'account-security', { ...data, event, [event]: true }, transaction);
     },
+
+    queueMail,
 
     /** Turns two-factor off (the user's own choice, or an administrator's reset after a lost phone). */
     async remove(userId: string, transaction: Transaction): Promise<boolean> {

@@ -2,7 +2,7 @@ import Joi from 'joi';
 import type { RouteSpec } from '../../http/route.ts';
 import { permissions } from '../../middleware/permissions.ts';
 import type { Services } from '../../services.ts';
-import { codeBody, resetMfaBody, secondFactorBody, setupBody } from './mfa.schemas.ts';
+import { enableBody, resetMfaBody, secondFactorBody, setupBody } from './mfa.schemas.ts';
 
 const userParams = Joi.object({ id: Joi.string().guid().required() });
 
@@ -40,21 +40,43 @@ export function mfaRoutes(services: Services): RouteSpec[] {
       summary: 'A new authenticator secret with its otpauth URI and QR code (signed in: { password } again; or enrolling during sign-in)',
       permission: permissions.signingIn,
       body: setupBody,
-      responses: { 200: '{ secret, otpauthUri, qrCodeDataUrl }', 401: 'mfa_session_missing or invalid_credentials', 409: 'mfa_already_enabled', 429: 'too_many_sign_in_attempts' },
+      responses: {
+        200: '{ secret, otpauthUri, qrCodeDataUrl, emailCode? }: enrolling during sign-in, a code is e-mailed to the account (emailCode: { sentTo, resendAfterSeconds })',
+        401: 'mfa_session_missing or invalid_credentials',
+        409: 'mfa_already_enabled',
+        429: 'too_many_sign_in_attempts',
+      },
       handler: async (req, res) => {
         res.json(await mfa.setup(req, res.locals.user, res.locals.body.password));
       },
     },
     {
       method: 'post',
+      path: '/api/auth/mfa/email-code',
+      tag: 'identity',
+      summary: 'Enrolling during sign-in: e-mails a new code to the account (the previous one stops working); once a minute',
+      permission: permissions.signingIn,
+      responses: { 200: '{ sentTo, resendAfterSeconds }', 401: 'mfa_session_missing', 429: 'too_many_requests (Retry-After)' },
+      handler: async (req, res) => {
+        res.json(await mfa.resendEmailCode(req));
+      },
+    },
+    {
+      method: 'post',
       path: '/api/auth/mfa/enable',
       tag: 'identity',
-      summary: 'Turns two-factor on with the first code; answers ten single-use recovery codes (and the session when enrolling during sign-in)',
+      summary: 'Turns two-factor on with the first code (and, enrolling during sign-in, the e-mailed code); answers ten single-use recovery codes (and the session when enrolling during sign-in)',
       permission: permissions.signingIn,
-      body: codeBody,
-      responses: { 200: '{ recoveryCodes, user?, company?, csrfToken? }', 401: 'invalid_mfa_code or mfa_session_missing', 409: 'mfa_setup_missing or mfa_already_enabled', 429: 'too_many_sign_in_attempts' },
+      body: enableBody,
+      responses: {
+        200: '{ recoveryCodes, user?, company?, csrfToken? }',
+        400: 'validation_failed (emailCode missing while enrolling during sign-in)',
+        401: 'invalid_mfa_code, invalid_email_code or mfa_session_missing',
+        409: 'mfa_setup_missing or mfa_already_enabled',
+        429: 'too_many_sign_in_attempts',
+      },
       handler: async (req, res) => {
-        res.json(await mfa.enable(req, res.locals.user, res.locals.body.code));
+        res.json(await mfa.enable(req, res.locals.user, res.locals.body));
       },
     },
     {

@@ -13,7 +13,8 @@ export const secondFactorBody = Joi.object({
   recoveryCode: Joi.string().trim().max(40).pattern(/^[A-Za-z0-9 -]+$/),
 }).xor('code', 'recoveryCode');
 
-export const codeBody = Joi.object({ code: totpCode });
+/** The first code from the app; while enrolling during sign-in, also the six-digit code e-mailed to the account. */
+export const enableBody = Joi.object({ code: totpCode, emailCode: Joi.string().trim().replace(/\s+/g, '').pattern(/^[0-9]{6}$/) });
 
 /** Signed in, the password is asked again; during an enrolling sign-in it was just given. */
 export const setupBody = Joi.object({ password: Joi.string().max(200) });

@@ -3,6 +3,8 @@
 //   administrator without it, while REQUIRE_MFA is on, gets one that only allows setting it up ('enroll').
 // - A code is accepted once (its time step must be later than the last accepted one) and wrong codes count against
 //   the same per-account and per-client sign-in throttle as wrong passwords.
+// - Enrolling during sign-in also needs a code e-mailed to the account's address: the password alone must not let
+//   someone who has it bind their own authenticator to a staff account.
 // - The secret is stored encrypted with the field key; recovery codes only as keyed hashes.
 import crypto from 'node:crypto';
 import type { Request, Response } from 'express';
@@ -17,10 +19,15 @@ import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { IdentityRepository } from './identity.repository.ts';
 import type { CurrentUser, UserWithSecret } from './identity.types.ts';
 import type { MfaRepository, MfaState } from './mfa.repository.ts';
-import { mfaRequiredFor, type EstablishSession, type SecondFactor } from './sign-in.ts';
+import { mfaRequiredFor, saveSession, type EstablishSession, type SecondFactor } from './sign-in.ts';
 import { verifyPassword } from '../../lib/password.ts';
 
 export const PENDING_SIGN_IN_MS = 5 * 60_000;
+/** Enrolling takes longer (installing an app, waiting for an e-mail). */
+export const PENDING_ENROLMENT_MS = 15 * 60_000;
+/** An e-mailed enrolment code works for ten minutes; a new one may be asked for after a minute. */
+export const EMAIL_CODE_MS = 10 * 60_000;
+export const EMAIL_CODE_RESEND_MS = 60_000;
 const ISSUER = 'Huiqi 惠企';
 const RECOVERY_CODES = 10;
 const RECOVERY_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789'; // no l, o, 0, 1: easy to copy by hand
@@ -51,6 +58,14 @@ export function normaliseRecoveryCode(code: string): string {
   return code.toLowerCase().replace(/[\s-]/g, '');
 }
 
+/** `wa****@example.com`: enough to recognise one's address, not to learn someone else's. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  const local = email.slice(0, at);
+  const shown = local.length <= 2 ? local.slice(0, 1) : local.slice(0, 2);
+  return `${shown}${'*'.repeat(Math.max(1, Math.min(local.length - shown.length, 6)))}${email.slice(at)}`;
+}
+
 export type Mfa = ReturnType<typeof makeMfa>;
 
 export function makeMfa(deps: MfaDeps) {
@@ -60,7 +75,8 @@ export function makeMfa(deps: MfaDeps) {
   /** The user half-way through signing in, for the given purposes; 401 when there is none or it is too old. */
   async function pendingUser(req: Request, purposes: ('verify' | 'enroll')[]): Promise<UserWithSecret> {
     const pending = req.session?.mfaPending;
-    if (!pending || !purposes.includes(pending.purpose) || Date.now() - pending.startedAt > PENDING_SIGN_IN_MS) {
+    const lifetime = pending?.purpose === 'enroll' ? PENDING_ENROLMENT_MS : PENDING_SIGN_IN_MS;
+    if (!pending || !purposes.includes(pending.purpose) || Date.now() - pending.startedAt > lifetime) {
       throw new AppError('mfa_session_missing');
     }
     const user = await deps.identity.findUserById(pending.userId);
@@ -123,6 +139,40 @@ export function makeMfa(deps: MfaDeps) {
     return { codes, hashes: codes.map(hashRecoveryCode) };
   }
 
+  const hashEmailCode = (userId: string, code: string) => deps.crypto.lookupHash(`mfa-email:${userId}:${code}`);
+
+  /** E-mails a new six-digit code to the enrolling user's own address; only its keyed hash stays, in the session. */
+  async function sendEmailCode(req: Request, user: Pick<UserWithSecret, 'id' | 'email'>) {
+    const code = String(crypto.randomInt(1_000_000)).padStart(6, '0');
+    req.session.mfaPending!.emailCode = { hash: hashEmailCode(user.id, code), sentAt: Date.now() };
+    await saveSession(req); // recorded before it is sent: a code that arrives always works
+    await deps.sequelize.transaction((transaction) =>
+      deps.mfa.queueMail(user.id, 'mfa-enrolment-code', { code, minutes: EMAIL_CODE_MS / 60_000, clientIp: req.ip ?? null }, transaction),
+    );
+  }
+
+  /** Where the code went and when another may be asked for (seconds), for the sign-in page. */
+  function emailCodeSent(req: Request, user: Pick<UserWithSecret, 'email'>) {
+    const sentAt = req.session.mfaPending?.emailCode?.sentAt ?? 0;
+    return { sentTo: maskEmail(user.email), resendAfterSeconds: Math.max(0, Math.ceil((sentAt + EMAIL_CODE_RESEND_MS - Date.now()) / 1000)) };
+  }
+
+  /** The e-mailed code, under the same throttle as every other sign-in answer; it works until the enrolment ends. */
+  async function checkEmailCode(req: Request, user: Pick<UserWithSecret, 'id' | 'email'>, emailCode: string | undefined) {
+    if (emailCode === undefined) {
+      throw new AppError('validation_failed', { errors: [{ field: 'emailCode', message: { zh: '请输入邮件中的 6 位验证码', en: 'Enter the 6-digit code from the e-mail' } }] });
+    }
+    await deps.throttle.attempt(user.email, req.ip ?? 'unknown');
+    const sent = req.session.mfaPending?.emailCode;
+    const expected = Buffer.from(sent?.hash ?? '');
+    const given = Buffer.from(hashEmailCode(user.id, emailCode));
+    const valid = !!sent && Date.now() - sent.sentAt <= EMAIL_CODE_MS && expected.length === given.length && crypto.timingSafeEqual(expected, given);
+    if (!valid) {
+      await deps.audit.record(actor(req, user), { action: 'user.mfa_failed', entityType: 'user', entityId: user.id, meta: { reason: sent ? 'wrong_email_code' : 'no_email_code' } });
+      throw new AppError('invalid_email_code', { log: 'enrolment e-mail code refused' });
+    }
+  }
+
   /** Whoever may set up two-factor now: the signed-in user, or one whose sign-in waits for enrolment. */
   async function enrollingUser(req: Request, current: CurrentUser | null): Promise<{ user: Pick<UserWithSecret, 'id' | 'email'>; pending: UserWithSecret | null }> {
     if (current) return { user: current, pending: null };
@@ -153,22 +203,38 @@ export function makeMfa(deps: MfaDeps) {
      * password is asked again, so a borrowed or stolen session cannot bind another person's authenticator.
      */
     async setup(req: Request, current: CurrentUser | null, password: string | undefined) {
-      const { user } = await enrollingUser(req, current);
+      const { user, pending } = await enrollingUser(req, current);
       if (current) await confirmPassword(req, current, password);
       const secret = generateSecret();
       if (!(await deps.mfa.saveSetup(user.id, deps.crypto.encrypt(secret)))) throw new AppError('mfa_already_enabled');
       const otpauthUri = generateURI({ issuer: ISSUER, label: user.email, secret });
       const qrCodeDataUrl = await QRCode.toDataURL(otpauthUri, { errorCorrectionLevel: 'M', margin: 2, width: 240 });
-      return { secret, otpauthUri, qrCodeDataUrl };
+      if (!pending) return { secret, otpauthUri, qrCodeDataUrl };
+      // enrolling during sign-in: the e-mailed code proves the address is theirs (set-up again keeps a recent one)
+      const sentAt = req.session.mfaPending?.emailCode?.sentAt;
+      if (!sentAt || Date.now() - sentAt >= EMAIL_CODE_RESEND_MS) await sendEmailCode(req, pending);
+      return { secret, otpauthUri, qrCodeDataUrl, emailCode: emailCodeSent(req, pending) };
+    },
+
+    /** Enrolling during sign-in: another e-mailed code (the last one stops working), at most one a minute. */
+    async resendEmailCode(req: Request) {
+      const user = await pendingUser(req, ['enroll']);
+      const { resendAfterSeconds } = emailCodeSent(req, user);
+      if (resendAfterSeconds > 0) {
+        throw new AppError('too_many_requests', { params: { retryAfter: resendAfterSeconds }, headers: { 'Retry-After': String(resendAfterSeconds) } });
+      }
+      await sendEmailCode(req, user);
+      return emailCodeSent(req, user);
     },
 
     /** The first right code turns two-factor on and answers the recovery codes (shown once). */
-    async enable(req: Request, current: CurrentUser | null, code: string) {
+    async enable(req: Request, current: CurrentUser | null, input: { code: string; emailCode?: string }) {
       const { user, pending } = await enrollingUser(req, current);
       const state = await deps.mfa.find(user.id);
       if (!state) throw new AppError('mfa_setup_missing');
       if (state.enabledAt) throw new AppError('mfa_already_enabled');
-      await checkSecondFactor(req, user, state, { code });
+      if (pending) await checkEmailCode(req, pending, input.emailCode);
+      await checkSecondFactor(req, user, state, { code: input.code });
       const { codes, hashes } = newRecoveryCodes();
       const enabled = await deps.sequelize.transaction(async (transaction) => {
         // only the secret this code was checked against (a set-up in another tab may have replaced it meanwhile)

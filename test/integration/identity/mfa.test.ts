@@ -3,6 +3,7 @@ import { generate } from 'otplib';
 import { startTestApp, type TestApp } from '../../support/app.ts';
 import { TestClient } from '../../support/client.ts';
 import { PASSWORD, createStaffUser, signedInApplicant } from '../../support/factories.ts';
+import { startSmtpServer, waitFor, type TestSmtp } from '../../support/smtp.ts';
 
 /** The code an authenticator app shows `steps` 30-second steps from now. */
 const codeAt = (secret: string, steps = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 });
@@ -10,14 +11,25 @@ const codeAt = (secret: string, steps = 0) => generate({ secret, epoch: Math.flo
 describe('two-factor sign-in (TOTP) with recovery codes', () => {
   let app: TestApp;
   let strict: TestApp;
+  let smtp: TestSmtp;
   before(async () => {
     app = await startTestApp({ env: { LOGIN_MAX_FAILS_PER_ACCOUNT: '4' } });
-    strict = await startTestApp({ env: { REQUIRE_MFA: 'true' } });
+    smtp = await startSmtpServer();
+    strict = await startTestApp({ env: { REQUIRE_MFA: 'true', SMTP_URL: smtp.url }, mailWorker: true });
   });
   after(async () => {
     await app.close();
     await strict.close();
+    await smtp.close();
   });
+
+  /** The enrolment codes e-mailed to `email` so far, oldest first, read from the message as delivered over SMTP. */
+  const emailedCodes = (email: string) =>
+    smtp.messages
+      .filter((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((to) => to?.text.toLowerCase() === email.toLowerCase()))
+      .flatMap((m) => /^\s+(\d{6})$/m.exec(m.text ?? '')?.[1] ?? []);
+  const nextEmailedCode = (email: string, after = 0) =>
+    waitFor(async () => emailedCodes(email)[after], 20_000, `enrolment code ${after + 1} for ${email}`);
 
   const query = async <T>(sql: string, values: unknown[] = []) => (await app.db.pool.query(sql, values)).rows as T[];
   /** Lets a test take a second code at once instead of waiting 30 seconds for the next step. */
@@ -225,7 +237,16 @@ describe('two-factor sign-in (TOTP) with recovery codes', () => {
 
     const setup = await client.post('/api/auth/mfa/setup', {});
     expect(setup.status).to.equal(200);
-    const enrolled = await client.post('/api/auth/mfa/enable', { code: await codeAt(setup.body.secret) });
+    // the password alone does not bind an authenticator: a code goes to the account's own address
+    const [local, domain] = officer.email.split('@');
+    expect(setup.body.emailCode.resendAfterSeconds).to.equal(60);
+    expect(setup.body.emailCode.sentTo).to.match(new RegExp(`^${local.slice(0, 2)}\\*+@${domain.replace(/\./g, '\\.')}$`));
+    const emailed = await nextEmailedCode(officer.email);
+    expect((await client.post('/api/auth/mfa/enable', { code: await codeAt(setup.body.secret) })).body.errors[0].field).to.equal('emailCode');
+    const wrongEmailCode = await client.post('/api/auth/mfa/enable', { code: await codeAt(setup.body.secret), emailCode: emailed === '000000' ? '111111' : '000000' });
+    expect(wrongEmailCode.status).to.equal(401);
+    expect(wrongEmailCode.body.code).to.equal('invalid_email_code');
+    const enrolled = await client.post('/api/auth/mfa/enable', { code: await codeAt(setup.body.secret), emailCode: emailed });
     expect(enrolled.status, enrolled.text).to.equal(200);
     expect(enrolled.body.user.roles).to.deep.equal(['officer']);
     expect(enrolled.body.recoveryCodes).to.have.length(10);
@@ -243,6 +264,60 @@ describe('two-factor sign-in (TOTP) with recovery codes', () => {
 
     const applicant = await signedInApplicant(strict.baseUrl);
     expect((await applicant.client.get('/api/auth/me')).body.mfa).to.deep.equal({ enabled: false, required: false });
+  });
+
+  it('when a staff member enrols during sign-in, then the e-mailed code can be sent again once a minute, the last one alone works, it expires, and no copy of it is kept', async () => {
+    const admin = await createStaffUser(strict.db, ['admin']);
+    const client = new TestClient(strict.baseUrl);
+    expect((await client.signIn(admin.email, admin.password)).body.mfa).to.deep.equal({ required: 'enroll' });
+    const setup = await client.post('/api/auth/mfa/setup', {});
+    const first = await nextEmailedCode(admin.email);
+    // setting up again within the minute shows a new secret but sends no second e-mail
+    const again = await client.post('/api/auth/mfa/setup', {});
+    expect(again.body.secret).not.to.equal(setup.body.secret);
+    expect(again.body.emailCode.resendAfterSeconds).to.be.within(1, 60);
+    const tooSoon = await client.post('/api/auth/mfa/email-code', {});
+    expect(tooSoon.status).to.equal(429);
+    expect(tooSoon.body.code).to.equal('too_many_requests');
+    expect(Number(tooSoon.headers.get('retry-after'))).to.be.within(1, 60);
+
+    // a minute later (the session's record moved back): a new code, and the first one stops working
+    const backdate = (ms: number, what = '{mfaPending,emailCode,sentAt}') =>
+      strict.db.pool.query(
+        `UPDATE sessions SET sess = jsonb_set(sess::jsonb, $3::text[], to_jsonb((sess::jsonb #>> $3::text[])::bigint - $2))::json
+          WHERE sess::jsonb -> 'mfaPending' ->> 'userId' = $1`,
+        [admin.id, ms, what],
+      );
+    await backdate(61_000);
+    const resent = await client.post('/api/auth/mfa/email-code', {});
+    expect(resent.status, resent.text).to.equal(200);
+    expect(resent.body.resendAfterSeconds).to.equal(60);
+    const second = await nextEmailedCode(admin.email, 1);
+    expect(emailedCodes(admin.email)).to.have.length(2);
+    if (second !== first) {
+      expect((await client.post('/api/auth/mfa/enable', { code: await codeAt(again.body.secret), emailCode: first })).body.code).to.equal('invalid_email_code');
+    }
+    // ten minutes on, the code has expired
+    await backdate(10 * 60_000 + 1_000);
+    expect((await client.post('/api/auth/mfa/enable', { code: await codeAt(again.body.secret), emailCode: second })).body.code).to.equal('invalid_email_code');
+    await backdate(-(10 * 60_000 + 1_000));
+    // enrolling takes longer than typing a code: the half-session lasts fifteen minutes, not five
+    await backdate(6 * 60_000, '{mfaPending,startedAt}');
+    const enrolled = await client.post('/api/auth/mfa/enable', { code: await codeAt(again.body.secret), emailCode: second });
+    expect(enrolled.status, enrolled.text).to.equal(200);
+
+    // delivered, the outbox keeps neither the code nor the text; wrong e-mail codes were audited
+    const rows = await waitFor(async () => {
+      const found = (await strict.db.pool.query(`SELECT status, data::text AS data, body FROM mail_outbox WHERE to_address = $1 AND template = 'mfa-enrolment-code'`, [admin.email.toLowerCase()])).rows;
+      return found.length === 2 && found.every((row) => row.status === 'sent') && found;
+    }, 20_000, 'both enrolment e-mails recorded as sent');
+    for (const row of rows) {
+      expect(row.body).to.equal(null);
+      expect(row.data).not.to.contain(first);
+      expect(row.data).not.to.contain(second);
+    }
+    const failures = (await strict.db.pool.query(`SELECT meta->>'reason' AS reason FROM audit_events WHERE entity_id = $1::text AND action = 'user.mfa_failed'`, [admin.id])).rows.map((r) => r.reason);
+    expect(failures).to.include('wrong_email_code');
   });
 
   it('when an administrator resets a lost authenticator, then it is audited and the user signs in with the password again; others may not reset', async () => {
@@ -267,5 +342,42 @@ describe('two-factor sign-in (TOTP) with recovery codes', () => {
     );
     expect(reset).to.deep.include({ actor_id: admin.id });
     expect(reset.meta.reason).to.equal('手机丢失');
+  });
+});
+
+describe('the administrators’ mailbox and one-time credentials', () => {
+  it('when mail goes out through a relay, then the mailbox does not show a queued one-time link; the development mailbox (no relay) does', async () => {
+    // no queue worker anywhere: the e-mail stays queued, with its link in the outbox until it is delivered
+    const relayed = await startTestApp({ env: { SMTP_URL: 'smtp://127.0.0.1:9' } });
+    const development = await startTestApp();
+    try {
+      const firm = await signedInApplicant(relayed.baseUrl);
+      const team = await firm.client.post('/api/talent-teams', { name: '邮箱测试团队', members: [{ name: '钱七', role: 'member' }] });
+      expect(team.status, team.text).to.equal(201);
+      const address = `qianqi-${Date.now()}@example.cn`;
+      const asked = await firm.client.post(`/api/talent-teams/${team.body.id}/members/${team.body.members[0].id}/consent-request`, { email: address });
+      expect(asked.status, asked.text).to.be.oneOf([200, 201, 202]);
+      const [queued] = (await relayed.db.pool.query(`SELECT status, data->>'link' AS link FROM mail_outbox WHERE to_address = $1`, [address])).rows;
+      expect(queued.status).to.equal('queued');
+      expect(queued.link).to.match(/\/consent\//);
+
+      const mailboxOf = async (target: TestApp) => {
+        const admin = await createStaffUser(target.db, ['admin']);
+        const client = new TestClient(target.baseUrl);
+        await client.signIn(admin.email, admin.password);
+        const mailbox = await client.get(`/api/mailbox?to=${encodeURIComponent(address)}`);
+        expect(mailbox.status).to.equal(200);
+        expect(mailbox.body.items).to.have.length(1);
+        return mailbox.body.items[0];
+      };
+      const hidden = await mailboxOf(relayed);
+      expect(hidden.template).to.equal('consent-request');
+      expect(hidden.data).not.to.have.property('link');
+      expect(JSON.stringify(hidden)).not.to.contain(queued.link);
+      expect((await mailboxOf(development)).data.link).to.equal(queued.link);
+    } finally {
+      await relayed.close();
+      await development.close();
+    }
   });
 });

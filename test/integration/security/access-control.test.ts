@@ -74,6 +74,7 @@ const TABLE: Row[] = [
   { route: 'POST /api/auth/mfa/recovery-codes', expect: '401 409 409 409 409 409 409', path: () => '/api/auth/mfa/recovery-codes', body: () => ({ code: '000000' }) },
   { route: 'POST /api/auth/mfa/disable', expect: '401 409 409 409 409 409 409', path: () => '/api/auth/mfa/disable', body: () => ({ code: '000000' }) },
   { route: 'POST /api/users/:id/mfa/reset', expect: ADMIN, path: (w) => `/api/users/${w.bystander}/mfa/reset`, body: () => ({ reason: '访问控制测试' }) },
+  { route: 'POST /api/auth/mfa/email-code', expect: Array(7).fill('401:mfa_session_missing').join(' '), path: () => '/api/auth/mfa/email-code', body: () => ({}) },
   { route: 'POST /api/auth/mfa/cancel', expect: Array(7).fill('401:mfa_session_missing').join(' '), path: () => '/api/auth/mfa/cancel', body: () => ({}) },
   { route: 'GET /api/company/members', expect: APPLICANT, path: () => '/api/company/members' },
   { route: 'POST /api/company/invitations', expect: APPLICANT, path: () => '/api/company/invitations', body: () => ({}) },
