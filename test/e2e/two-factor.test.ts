@@ -5,22 +5,26 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { closeAppInBrowser, openAppInBrowser, seriousAccessibilityViolations, submitSignIn, watchedPage } from '../support/browser.ts';
 import { createStaffUser, registration } from '../support/factories.ts';
 import { TestClient } from '../support/client.ts';
+import { startSmtpServer, waitFor, type TestSmtp } from '../support/smtp.ts';
 
 describe('in the browser: two-step verification', function () {
   this.timeout(120_000);
   let app: TestApp;
   let strict: TestApp;
+  let smtp: TestSmtp;
   let browser: Browser;
   let page: Page;
   const cspViolations: string[] = [];
 
   before(async () => {
     ({ app, browser } = await openAppInBrowser());
-    strict = await startTestApp({ env: { REQUIRE_MFA: 'true' } });
+    smtp = await startSmtpServer();
+    strict = await startTestApp({ env: { REQUIRE_MFA: 'true', SMTP_URL: smtp.url }, mailWorker: true });
   });
   after(async () => {
     await closeAppInBrowser(app, browser);
     await strict?.close();
+    await smtp?.close();
   });
   beforeEach(async () => {
     page = await watchedPage(browser, cspViolations);
@@ -37,13 +41,25 @@ describe('in the browser: two-step verification', function () {
   const signInWithPassword = (baseUrl: string, email: string, password: string) => submitSignIn(page, baseUrl, email, password);
 
 
-  /** Reads the secret shown for typing by hand, types the app's code and saves the recovery codes. */
-  async function enrolOnPage(): Promise<{ secret: string; recoveryCodes: string[] }> {
+  /** The six-digit code e-mailed to `email` for enrolling, as it arrived over SMTP. */
+  const emailedCode = (email: string) =>
+    waitFor(async () => {
+      const mail = smtp.messages.find((m) => (Array.isArray(m.to) ? m.to : [m.to]).some((to) => to?.text.toLowerCase() === email.toLowerCase()));
+      return mail && /^\s+(\d{6})$/m.exec(mail.text ?? '')?.[1];
+    }, 20_000, `the enrolment code for ${email}`);
+
+  /**
+   * Reads the secret shown for typing by hand, types the app's code (and, enrolling while signing in, the code e-mailed
+   * to `emailedTo`) and saves the recovery codes.
+   */
+  async function enrolOnPage(emailedTo?: string): Promise<{ secret: string; recoveryCodes: string[] }> {
     await page.waitForSelector('#mfa-secret');
     expect(await page.getAttribute('#mfa-qr', 'src')).to.match(/^data:image\/png;base64,/);
     expect(await page.getAttribute('#mfa-qr', 'alt')).to.match(/二维码/);
     const secret = (await page.textContent('#mfa-secret'))!.replace(/\s+/g, '');
     expect(await seriousAccessibilityViolations(page)).to.deep.equal([]);
+    if (emailedTo) await page.fill('#mfa-email-code', await emailedCode(emailedTo));
+    else expect(await page.locator('#mfa-email-code').count()).to.equal(0);
     await page.fill('#mfa-enroll-code', await generate({ secret }));
     await page.click('#mfa-enroll-submit');
     await page.waitForSelector('#recovery-codes li');
@@ -125,7 +141,19 @@ describe('in the browser: two-step verification', function () {
     await signInWithPassword(strict.baseUrl, officer.email, officer.password);
     await page.waitForSelector('#mfa-secret');
     expect(await page.textContent('h1')).to.contain('设置两步验证');
-    await enrolOnPage();
+    // the password alone is not enough to enrol: a code went to the officer's address, and another waits a minute
+    await page.waitForSelector('#mfa-email-code');
+    expect(await page.isDisabled('#mfa-email-resend')).to.equal(true);
+    const secret = (await page.textContent('#mfa-secret'))!.replace(/\s+/g, '');
+    const emailed = await emailedCode(officer.email);
+    await page.fill('#mfa-email-code', emailed === '000000' ? '111111' : '000000');
+    await page.fill('#mfa-enroll-code', await generate({ secret }));
+    await page.click('#mfa-enroll-submit');
+    await page.waitForSelector('.error-summary[role="alert"] a[href="#mfa-email-code"]');
+    expect(await page.getAttribute('#mfa-email-code', 'aria-invalid')).to.equal('true');
+    expect(await seriousAccessibilityViolations(page)).to.deep.equal([]);
+    await forgetLastStep(strict, officer.email);
+    await enrolOnPage(officer.email);
     await page.waitForFunction(() => !location.pathname.startsWith('/login'));
     await page.goto(`${strict.baseUrl}/account/security`);
     await page.waitForSelector('#mfa-status');

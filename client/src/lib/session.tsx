@@ -72,9 +72,10 @@ type SessionContextValue = SessionState & {
   verifyMfa: (input: MfaVerification) => Promise<{ user: User; recoveryCodesLeft: number }>;
   /**
    * Confirms the authenticator app (POST /api/auth/mfa/enable) and returns the new recovery codes. During an
-   * "enroll" sign-in this also signs the user in; for a signed-in user the session stays as it is.
+   * "enroll" sign-in this also needs the code the server e-mailed (`emailCode`) and signs the user in; for a
+   * signed-in user (no `emailCode`) the session stays as it is.
    */
-  completeEnrollment: (code: string) => Promise<{ recoveryCodes: string[] }>;
+  completeEnrollment: (code: string, emailCode?: string) => Promise<{ recoveryCodes: string[] }>;
   /**
    * Abandons a half-finished sign-in (POST /api/auth/mfa/cancel), e.g. to sign in with another account, and forgets
    * its CSRF token. Never fails: a half-session that already ended (401 mfa_session_missing) is the outcome wanted.
@@ -162,8 +163,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const completeEnrollment = useCallback(
-    async (code: string) => {
-      const answer = await api.post<EnableResponse>('/api/auth/mfa/enable', { code });
+    async (code: string, emailCode?: string) => {
+      // The e-mailed code goes only with an "enroll" sign-in; signed in, the body stays as it was.
+      const body = emailCode === undefined ? { code } : { code, emailCode };
+      const answer = await api.post<EnableResponse>('/api/auth/mfa/enable', body);
       if (answer.user && answer.csrfToken) await applySignedIn({ user: answer.user, company: answer.company, csrfToken: answer.csrfToken });
       // New codes: any warning about running out of the old ones no longer applies.
       setNotice(null);

@@ -7,8 +7,18 @@ import type { MfaVerification } from '../../lib/session';
 /** GET /api/auth/mfa. `required`: the platform requires it for this user, who then cannot turn it off. */
 export type MfaStatus = { enabled: boolean; required: boolean; enabledAt: string | null; recoveryCodesLeft: number };
 
-/** POST /api/auth/mfa/setup. `qrCodeDataUrl` is a data:image/png URL; `secret` is base32. */
-export type MfaSetup = { secret: string; otpauthUri: string; qrCodeDataUrl: string };
+/**
+ * A code the server e-mailed to the account's own address (during an "enroll" sign-in), so that a stolen password
+ * alone cannot bind an attacker's authenticator. `sentTo` is the address partly hidden (wa****@example.com);
+ * `resendAfterSeconds`: how long before another code may be asked for.
+ */
+export type MfaEmailCode = { sentTo: string; resendAfterSeconds: number };
+
+/**
+ * POST /api/auth/mfa/setup. `qrCodeDataUrl` is a data:image/png URL; `secret` is base32. `emailCode` only during an
+ * "enroll" sign-in: enabling then also needs the code from that e-mail.
+ */
+export type MfaSetup = { secret: string; otpauthUri: string; qrCodeDataUrl: string; emailCode?: MfaEmailCode };
 
 /** The name of the file the recovery codes download as. */
 export const RECOVERY_CODES_FILE = 'huiqi-recovery-codes.txt';
@@ -23,6 +33,14 @@ export function checkTotpCode(value: string, t: Translate): string | undefined {
   const code = normalizeTotpCode(value);
   if (!code) return t('mfa.validation.codeRequired');
   if (!/^\d{6}$/.test(code)) return t('mfa.validation.codeFormat');
+  return undefined;
+}
+
+/** The same check for the code from the e-mail (also six digits), in words that name the e-mail. */
+export function checkEmailCode(value: string, t: Translate): string | undefined {
+  const code = normalizeTotpCode(value);
+  if (!code) return t('mfa.validation.emailCodeRequired');
+  if (!/^\d{6}$/.test(code)) return t('mfa.validation.emailCodeFormat');
   return undefined;
 }
 
@@ -64,7 +82,7 @@ export function groupSecret(secret: string): string {
   );
 }
 
-/** The half-finished sign-in has expired (5 minutes): the user starts again with the password. */
+/** The half-finished sign-in has expired (5 minutes to verify, 15 to set up): the user starts again with the password. */
 export function isMfaSessionMissing(error: unknown): error is ApiError {
   return isApiError(error) && error.code === 'mfa_session_missing';
 }
@@ -72,6 +90,11 @@ export function isMfaSessionMissing(error: unknown): error is ApiError {
 /** The code was wrong or already used: a problem with the field, not the form. */
 export function isInvalidMfaCode(error: unknown): error is ApiError {
   return isApiError(error) && error.code === 'invalid_mfa_code';
+}
+
+/** The code from the e-mail was wrong or has expired (10 minutes): a problem with that field. */
+export function isInvalidEmailCode(error: unknown): error is ApiError {
+  return isApiError(error) && error.code === 'invalid_email_code';
 }
 
 /**
@@ -87,6 +110,7 @@ export function isPasswordRejected(error: unknown): error is ApiError {
 const FALLBACK_BY_CODE: Record<string, MessageKey> = {
   invalid_credentials: 'security.passwordWrong',
   invalid_mfa_code: 'mfa.errors.invalidCode',
+  invalid_email_code: 'mfa.errors.invalidEmailCode',
   mfa_session_missing: 'mfa.errors.sessionMissing',
   mfa_setup_missing: 'mfa.errors.setupMissing',
   mfa_already_enabled: 'mfa.errors.alreadyEnabled',
@@ -102,7 +126,7 @@ export function describeMfaError(error: unknown, t: Translate): string {
   return describeError(error, t);
 }
 
-/** The field a 400 validation_failed names (`code` or `recoveryCode`), as the input's id on this form. */
+/** The field a 400 validation_failed names (`code`, `recoveryCode`, `emailCode`), as the input's id on this form. */
 export function mfaFieldErrors(error: unknown, fieldIdOf: Record<string, string>): { fieldId: string; message: string }[] {
   if (!isApiError(error)) return [];
   return error.errors.flatMap(({ field, message }) => (fieldIdOf[field] ? [{ fieldId: fieldIdOf[field], message }] : []));

@@ -7,11 +7,14 @@ import { useT } from '../../../lib/i18n';
 import { useSession } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { setupMfa } from '../api/setup-mfa';
-import { checkTotpCode, describeMfaError, groupSecret, isMfaSessionMissing, isPasswordRejected, normalizeTotpCode } from '../mfa';
+import { checkEmailCode, checkTotpCode, describeMfaError, groupSecret, isMfaSessionMissing, isPasswordRejected, normalizeTotpCode } from '../mfa';
+import { EMAIL_CODE_FIELD_ID, EmailCodeStep } from './email-code-step';
 import { OtpField } from './otp-field';
 import { useCodeForm } from './use-code-form';
 
 const FIELD_ID = 'mfa-enroll-code';
+// At sign-in the code from the e-mail comes first on the form: the error summary lists the fields in that order.
+const FIELD_ORDER = [EMAIL_CODE_FIELD_ID, FIELD_ID];
 
 type Props = {
   /** Called with the new recovery codes once the app's first code is accepted. */
@@ -30,13 +33,16 @@ type Props = {
 /**
  * Setting up the authenticator app: asks the server for a secret, shows it as a QR code and as text to type,
  * and confirms it with the app's first code (POST /api/auth/mfa/enable). Used at sign-in and on the security page.
+ * At sign-in the server also e-mails a code to the account's address (the answer's `emailCode`), sent with the app's.
  */
 export function MfaSetup({ onEnabled, onSessionMissing, password, onPasswordRejected }: Props) {
   const t = useT();
   const { completeEnrollment } = useSession();
   const setup = useApiResource('mfa-setup', (signal) => setupMfa(password, signal));
   const [code, setCode] = useState('');
-  const form = useCodeForm(FIELD_ID);
+  const [emailCode, setEmailCode] = useState('');
+  const form = useCodeForm(FIELD_ID, FIELD_ORDER);
+  const emailed = setup.status === 'success' && setup.data.emailCode !== undefined;
 
   const setupError = setup.status === 'error' ? setup.error : null;
   const handOver = (error: unknown) =>
@@ -49,17 +55,19 @@ export function MfaSetup({ onEnabled, onSessionMissing, password, onPasswordReje
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (form.busy) return;
-    const problem = checkTotpCode(code, t);
-    if (problem) return form.failOnField(problem);
+    const problems = { [EMAIL_CODE_FIELD_ID]: emailed ? checkEmailCode(emailCode, t) : undefined, [FIELD_ID]: checkTotpCode(code, t) };
+    if (Object.values(problems).some(Boolean)) return form.failOnFields(problems);
 
     form.setBusy(true);
     try {
-      const { recoveryCodes } = await completeEnrollment(normalizeTotpCode(code));
+      const { recoveryCodes } = await completeEnrollment(normalizeTotpCode(code), emailed ? normalizeTotpCode(emailCode) : undefined);
       onEnabled(recoveryCodes);
     } catch (error) {
       form.setBusy(false);
       if (onSessionMissing && isMfaSessionMissing(error)) return onSessionMissing(describeMfaError(error, t));
-      form.failWith(error, 'code');
+      // A wrong app code (invalid_mfa_code) beside its field, a wrong or expired e-mailed one (invalid_email_code)
+      // beside the other; 400s naming either field likewise.
+      form.failWith(error, 'code', emailed ? { emailCode: EMAIL_CODE_FIELD_ID } : {});
       // The secret the app holds is no longer waiting on the server: show a new one to scan.
       if (isApiError(error) && error.code === 'mfa_setup_missing') {
         setCode('');
@@ -84,7 +92,16 @@ export function MfaSetup({ onEnabled, onSessionMissing, password, onPasswordReje
     );
   }
 
-  const { secret, otpauthUri, qrCodeDataUrl } = setup.data;
+  const { secret, otpauthUri, qrCodeDataUrl, emailCode: sent } = setup.data;
+  // Beside the code from the e-mail, the app's field says which code it wants.
+  const appCodeField = (
+    <OtpField id={FIELD_ID} label={sent ? t('mfa.fields.appCode') : undefined} value={code} onChange={setCode} error={form.fieldError} />
+  );
+  const submit = (
+    <button className="button" type="submit" id="mfa-enroll-submit">
+      {form.busy ? t('mfa.setup.submitting') : t('mfa.setup.submit')}
+    </button>
+  );
   return (
     <div className="mfa-setup">
       <ErrorSummary title={t('errors.summaryTitle')} items={form.summary} focusSignal={form.failed} />
@@ -105,15 +122,31 @@ export function MfaSetup({ onEnabled, onSessionMissing, password, onPasswordReje
             </code>
           </p>
         </li>
-        <li>
-          <p>{t('mfa.setup.stepCode')}</p>
-          <form className="form" onSubmit={(event) => void handleSubmit(event)} noValidate aria-busy={form.busy || undefined}>
-            <OtpField id={FIELD_ID} value={code} onChange={setCode} error={form.fieldError} />
-            <button className="button" type="submit" id="mfa-enroll-submit">
-              {form.busy ? t('mfa.setup.submitting') : t('mfa.setup.submit')}
-            </button>
-          </form>
-        </li>
+        {sent ? (
+          // One form for both codes: the e-mailed one first, since the app's changes every 30 seconds.
+          <li>
+            <form className="form" onSubmit={(event) => void handleSubmit(event)} noValidate aria-busy={form.busy || undefined}>
+              <EmailCodeStep
+                sent={sent}
+                value={emailCode}
+                onChange={setEmailCode}
+                error={form.errorOn(EMAIL_CODE_FIELD_ID)}
+                onSessionMissing={onSessionMissing}
+              />
+              <p>{t('mfa.setup.stepCode')}</p>
+              {appCodeField}
+              {submit}
+            </form>
+          </li>
+        ) : (
+          <li>
+            <p>{t('mfa.setup.stepCode')}</p>
+            <form className="form" onSubmit={(event) => void handleSubmit(event)} noValidate aria-busy={form.busy || undefined}>
+              {appCodeField}
+              {submit}
+            </form>
+          </li>
+        )}
       </ol>
     </div>
   );

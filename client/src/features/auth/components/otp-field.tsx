@@ -1,16 +1,24 @@
 import { TextField } from '../../../components/ui/text-field';
 import { useT } from '../../../lib/i18n';
 
-type Props = { id: string; value: string; onChange: (value: string) => void; error?: string };
+type Props = {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  /** For another six-digit code (the one from the e-mail); the authenticator app's words when left out. */
+  label?: string;
+  hint?: string;
+};
 
-/** The six-digit code from the authenticator app: numeric keyboard, one-time-code autofill, no spell check. */
-export function OtpField({ id, value, onChange, error }: Props) {
+/** A six-digit code, by default the authenticator app's: numeric keyboard, one-time-code autofill, no spell check. */
+export function OtpField({ id, value, onChange, error, label, hint }: Props) {
   const t = useT();
   return (
     <TextField
       id={id}
-      label={t('mfa.fields.code')}
-      hint={t('mfa.fields.codeHint')}
+      label={label ?? t('mfa.fields.code')}
+      hint={hint ?? t('mfa.fields.codeHint')}
       inputMode="numeric"
       autoComplete="one-time-code"
       spellCheck={false}
