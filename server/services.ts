@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Database } from './db/connection.ts';
 import { createSessionMiddleware } from './middleware/session.ts';
-import { createLoginThrottle, publicRateLimit } from './middleware/rate-limit.ts';
+import { createEmailCodeLimits, createLoginThrottle, publicRateLimit } from './middleware/rate-limit.ts';
 import { createIdentityRepository } from './modules/identity/identity.repository.ts';
 import { createAuditRepository } from './modules/audit/audit.repository.ts';
 import { createProgrammesRepository } from './modules/programmes/programmes.repository.ts';
@@ -80,11 +80,11 @@ export function createServices(config: Config, db: Database, logger: Logger) {
   const talent = createTalentRepository(sequelize);
   const insight = createInsightRepository(sequelize);
   const stats = createStatsRepository(sequelize);
-  const fieldCrypto = createFieldCrypto(config.secretKey);
+  const fieldCrypto = createFieldCrypto(config.secretKey, config.previousSecretKeys);
   const talentTeams = makeTalentTeams({ sequelize, talent, crypto: fieldCrypto, audit, publicUrl: config.publicUrl, retentionDays: config.piiRetentionDays });
   const recognition = makeRecognition({ ...decisionDeps, talent, crypto: fieldCrypto, runPrecheck: makeRunPrecheck({ ruleSets }) });
   const protectFacts: ProtectFacts = (companyId, facts, previous) =>
-    protectIdNumbers(facts, previous, (hash) => talent.consentedMember(companyId, hash), (idNumber) => fieldCrypto.lookupHash(idNumber));
+    protectIdNumbers(facts, previous, (hashes) => talent.consentedMember(companyId, hashes), (idNumber) => fieldCrypto.lookupHashes(idNumber));
   const mailer = createMailer({ config, sequelize, pool: db.pool, logger, scheduled: [{ name: 'pii-retention', run: () => talentTeams.applyRetention() }] });
   const throttle = createLoginThrottle(config, db.pool);
   const session = createSessionMiddleware(config, db.pool);
@@ -122,7 +122,7 @@ export function createServices(config: Config, db: Database, logger: Logger) {
     useCases: {
       registerCompany: makeRegisterCompany({ sequelize, identity, audit }),
       signIn: makeSignIn(signInDeps),
-      mfa: makeMfa({ ...signInDeps, sequelize, crypto: fieldCrypto, establishSession: makeEstablishSession(signInDeps), publicUrl: config.publicUrl }),
+      mfa: makeMfa({ ...signInDeps, sequelize, crypto: fieldCrypto, emailCodeLimits: createEmailCodeLimits(db.pool), establishSession: makeEstablishSession(signInDeps), publicUrl: config.publicUrl }),
       signOut: makeSignOut({ audit }),
       describeProgramme: makeDescribeProgramme({ programmes, ruleSets }),
       runPrecheck: makeRunPrecheck({ ruleSets }),

@@ -107,3 +107,49 @@ export function createLoginThrottle(config: Config, pool: pg.Pool) {
     },
   };
 }
+
+export type EmailCodeLimits = ReturnType<typeof createEmailCodeLimits>;
+
+/**
+ * Enrolment codes e-mailed to an account: at most one a minute and ten a day per account, whichever session or process
+ * asks (so a leaked password cannot flood the owner's inbox), and five tries at each code. Atomic counters in the
+ * database, like the sign-in throttle.
+ */
+export function createEmailCodeLimits(pool: pg.Pool) {
+  const perMinute = postgresLimiter(pool, 'mfa_email_minute', 1, 60);
+  const perDay = postgresLimiter(pool, 'mfa_email_day', 10, 86_400);
+  const tries = postgresLimiter(pool, 'mfa_email_tries', 5, 15 * 60);
+  /** null when the point was taken; else the seconds until one is free. */
+  const take = async (limiter: RateLimiterPostgres, key: string): Promise<number | null> => {
+    try {
+      await limiter.consume(key);
+      return null;
+    } catch (error) {
+      if (error instanceof RateLimiterRes) return Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+      throw error; // the store failed: not a verdict
+    }
+  };
+
+  return {
+    /** Reserves the account's next e-mail: null when it may go now, else the seconds to wait. */
+    async reserveSend(userId: string): Promise<number | null> {
+      const minute = await take(perMinute, userId);
+      if (minute !== null) return minute;
+      const day = await take(perDay, userId);
+      return day;
+    },
+    /** The e-mail could not be queued: the reservation is given back so the user may ask again at once. */
+    async releaseSend(userId: string): Promise<void> {
+      await Promise.all([perMinute.delete(userId), perDay.reward(userId, 1)]);
+    },
+    /** Seconds until the account may be sent another code (0: now). */
+    async secondsUntilNextSend(userId: string): Promise<number> {
+      const res = await perMinute.get(userId);
+      return res && res.consumedPoints >= 1 ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0;
+    },
+    /** Counts one try at the code known by `codeKey`; false once it has had its five. */
+    async countTry(codeKey: string): Promise<boolean> {
+      return (await take(tries, codeKey)) === null;
+    },
+  };
+}

@@ -155,7 +155,7 @@ export function createMailer(deps: { config: Config; sequelize: Sequelize; pool:
     } catch (error) {
       // a template that cannot render will not render on the next try either: final, and visible to officers
       const message = error instanceof MissingTemplateError ? error.message : `template ${row.template} failed: ${error instanceof Error ? error.message : String(error)}`;
-      await finish(row, { status: 'failed', error: message.slice(0, 500) });
+      await finish(row, { status: 'failed', error: message.slice(0, 500), forgetLink: CARRIES_CREDENTIAL.has(row.template) });
       logger.error({ mailId: id, template: row.template, err: message }, 'e-mail could not be rendered');
       return;
     }
@@ -198,7 +198,8 @@ export function createMailer(deps: { config: Config; sequelize: Sequelize; pool:
       );
       logger.warn({ mailId: id, attempt: row.attempts, retryAt, err: message }, 'e-mail not sent; will retry');
     } else {
-      await finish(row, { status: 'failed', error: message, subject: rendered.subject, forgetLink: CARRIES_CREDENTIAL.has(row.template) });
+      const credential = CARRIES_CREDENTIAL.has(row.template);
+      await finish(row, { status: 'failed', error: message, subject: rendered.subject, ...(credential ? { forgetLink: true } : { body: rendered.text }) });
       logger.error({ mailId: id, attempt: row.attempts, err: message }, 'e-mail failed');
     }
   }

@@ -19,14 +19,14 @@ export function createMfaRepository(sequelize: Sequelize) {
   const select = <T extends object>(sql: string, replacements: Record<string, unknown>, transaction?: Transaction) =>
     sequelize.query<T>(sql, { replacements, type: QueryTypes.SELECT, transaction });
 
-  /** An e-mail to the user in their language, greeting them by name. */
-  async function queueMail(userId: string, template: string, data: Record<string, unknown>, transaction: Transaction): Promise<void> {
+  /** An e-mail to the user, greeting them by name, in `language` or else the one stored for them. */
+  async function queueMail(userId: string, template: string, data: Record<string, unknown>, transaction: Transaction, language?: string): Promise<void> {
     const [user] = await select<{ email: string; language: string | null; display_name: string }>(
       'SELECT email, language, display_name FROM users WHERE id = :userId',
       { userId },
       transaction,
     );
-    await enqueueMail(sequelize, { to: user.email, template, language: user.language ?? 'zh-CN', data: { ...data, name: user.display_name } }, transaction);
+    await enqueueMail(sequelize, { to: user.email, template, language: language ?? user.language ?? 'zh-CN', data: { ...data, name: user.display_name } }, transaction);
   }
 
   return {
@@ -87,10 +87,11 @@ export function createMfaRepository(sequelize: Sequelize) {
     },
 
     /** Marks an unused recovery code used; false when it is unknown or spent (two racing uses: one wins). */
-    async useRecoveryCode(userId: string, codeHash: string): Promise<boolean> {
+    /** Spends one code, whichever configured key its hash was made under (`codeHashes`: one per key). */
+    async useRecoveryCode(userId: string, codeHashes: string[]): Promise<boolean> {
       const rows = await select<{ id: string }>(
-        `UPDATE mfa_recovery_codes SET used_at = now() WHERE user_id = :userId AND code_hash = :codeHash AND used_at IS NULL RETURNING id`,
-        { userId, codeHash },
+        `UPDATE mfa_recovery_codes SET used_at = now() WHERE user_id = :userId AND code_hash IN (:codeHashes) AND used_at IS NULL RETURNING id`,
+        { userId, codeHashes },
       );
       return rows.length === 1;
     },

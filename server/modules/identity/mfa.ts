@@ -14,7 +14,8 @@ import QRCode from 'qrcode';
 import { generateSecret, generateURI, verify } from 'otplib';
 import { AppError } from '../../errors/app-error.ts';
 import type { FieldCrypto } from '../../lib/field-crypto.ts';
-import type { LoginThrottle } from '../../middleware/rate-limit.ts';
+import type { EmailCodeLimits, LoginThrottle } from '../../middleware/rate-limit.ts';
+import { pickLanguage } from '../../i18n/language.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { IdentityRepository } from './identity.repository.ts';
 import type { CurrentUser, UserWithSecret } from './identity.types.ts';
@@ -25,9 +26,8 @@ import { verifyPassword } from '../../lib/password.ts';
 export const PENDING_SIGN_IN_MS = 5 * 60_000;
 /** Enrolling takes longer (installing an app, waiting for an e-mail). */
 export const PENDING_ENROLMENT_MS = 15 * 60_000;
-/** An e-mailed enrolment code works for ten minutes; a new one may be asked for after a minute. */
+/** An e-mailed enrolment code works for ten minutes (and five tries); see createEmailCodeLimits for how often one is sent. */
 export const EMAIL_CODE_MS = 10 * 60_000;
-export const EMAIL_CODE_RESEND_MS = 60_000;
 const ISSUER = 'Huiqi 惠企';
 const RECOVERY_CODES = 10;
 const RECOVERY_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789'; // no l, o, 0, 1: easy to copy by hand
@@ -40,6 +40,7 @@ type MfaDeps = {
   identity: IdentityRepository;
   audit: AuditRepository;
   throttle: LoginThrottle;
+  emailCodeLimits: EmailCodeLimits;
   mfa: MfaRepository;
   crypto: FieldCrypto;
   requireMfa: boolean;
@@ -69,6 +70,7 @@ export function maskEmail(email: string): string {
 export type Mfa = ReturnType<typeof makeMfa>;
 
 export function makeMfa(deps: MfaDeps) {
+  /** Stored under the current key; looked up under every configured key (codes made before a key rotation still work). */
   const hashRecoveryCode = (code: string) => deps.crypto.lookupHash(`mfa-recovery:${normaliseRecoveryCode(code)}`);
   const actor = (req: Request, user: Pick<CurrentUser, 'id' | 'email'>) => ({ userId: user.id, label: user.email, clientIp: req.ip ?? null });
 
@@ -100,7 +102,7 @@ export function makeMfa(deps: MfaDeps) {
     if (input.code !== undefined) {
       const step = await codeStep(state, input.code);
       if (step === null || !(await deps.mfa.acceptStep(user.id, step))) await refuse(req, user, step === null ? 'wrong_code' : 'reused_code');
-    } else if (!(await deps.mfa.useRecoveryCode(user.id, hashRecoveryCode(input.recoveryCode ?? '')))) {
+    } else if (!(await deps.mfa.useRecoveryCode(user.id, deps.crypto.lookupHashes(`mfa-recovery:${normaliseRecoveryCode(input.recoveryCode ?? '')}`)))) {
       await refuse(req, user, 'wrong_recovery_code');
     }
     await deps.throttle.passed(user.email, clientIp, { resetAccount: true });
@@ -141,36 +143,61 @@ export function makeMfa(deps: MfaDeps) {
 
   const hashEmailCode = (userId: string, code: string) => deps.crypto.lookupHash(`mfa-email:${userId}:${code}`);
 
-  /** E-mails a new six-digit code to the enrolling user's own address; only its keyed hash stays, in the session. */
-  async function sendEmailCode(req: Request, user: Pick<UserWithSecret, 'id' | 'email'>) {
+  /** The session's e-mailed code while it still works (sent less than ten minutes ago). */
+  const liveEmailCode = (req: Request) => {
+    const sent = req.session.mfaPending?.emailCode;
+    return sent && Date.now() - sent.sentAt <= EMAIL_CODE_MS ? sent : null;
+  };
+
+  /**
+   * E-mails a new six-digit code to the enrolling user's own address, if the account may be sent one now (one a
+   * minute, ten a day, across sessions and processes); only its keyed hash stays, in this session. Answers the
+   * seconds to wait when it may not.
+   */
+  async function sendEmailCode(req: Request, user: Pick<UserWithSecret, 'id' | 'email'>): Promise<number | null> {
+    const wait = await deps.emailCodeLimits.reserveSend(user.id);
+    if (wait !== null) return wait;
     const code = String(crypto.randomInt(1_000_000)).padStart(6, '0');
-    req.session.mfaPending!.emailCode = { hash: hashEmailCode(user.id, code), sentAt: Date.now() };
-    await saveSession(req); // recorded before it is sent: a code that arrives always works
-    await deps.sequelize.transaction((transaction) =>
-      deps.mfa.queueMail(user.id, 'mfa-enrolment-code', { code, minutes: EMAIL_CODE_MS / 60_000, clientIp: req.ip ?? null }, transaction),
-    );
+    try {
+      req.session.mfaPending!.emailCode = { hash: hashEmailCode(user.id, code), sentAt: Date.now() };
+      await saveSession(req); // recorded before it is sent: a code that arrives works
+      await deps.sequelize.transaction((transaction) =>
+        // in the language of the browser the person is signing in at (a new account's stored one is only the default)
+        deps.mfa.queueMail(user.id, 'mfa-enrolment-code', { code, minutes: EMAIL_CODE_MS / 60_000, clientIp: req.ip ?? null }, transaction, pickLanguage(req)),
+      );
+    } catch (error) {
+      await deps.emailCodeLimits.releaseSend(user.id);
+      throw error;
+    }
+    return null;
   }
 
   /** Where the code went and when another may be asked for (seconds), for the sign-in page. */
-  function emailCodeSent(req: Request, user: Pick<UserWithSecret, 'email'>) {
-    const sentAt = req.session.mfaPending?.emailCode?.sentAt ?? 0;
-    return { sentTo: maskEmail(user.email), resendAfterSeconds: Math.max(0, Math.ceil((sentAt + EMAIL_CODE_RESEND_MS - Date.now()) / 1000)) };
+  async function emailCodeSent(user: Pick<UserWithSecret, 'id' | 'email'>) {
+    return { sentTo: maskEmail(user.email), resendAfterSeconds: await deps.emailCodeLimits.secondsUntilNextSend(user.id) };
   }
 
-  /** The e-mailed code, under the same throttle as every other sign-in answer; it works until the enrolment ends. */
+  /**
+   * The e-mailed code: counted against the sign-in throttle before it is checked (a right one gives its point back),
+   * five tries per code, ten minutes.
+   */
   async function checkEmailCode(req: Request, user: Pick<UserWithSecret, 'id' | 'email'>, emailCode: string | undefined) {
     if (emailCode === undefined) {
       throw new AppError('validation_failed', { errors: [{ field: 'emailCode', message: { zh: '请输入邮件中的 6 位验证码', en: 'Enter the 6-digit code from the e-mail' } }] });
     }
-    await deps.throttle.attempt(user.email, req.ip ?? 'unknown');
-    const sent = req.session.mfaPending?.emailCode;
-    const expected = Buffer.from(sent?.hash ?? '');
+    const clientIp = req.ip ?? 'unknown';
+    await deps.throttle.attempt(user.email, clientIp);
+    const sent = liveEmailCode(req);
+    const fail = async (reason: string): Promise<never> => {
+      await deps.audit.record(actor(req, user), { action: 'user.mfa_failed', entityType: 'user', entityId: user.id, meta: { reason } });
+      throw new AppError('invalid_email_code', { log: `enrolment e-mail code refused: ${reason}` });
+    };
+    if (!sent) return fail(req.session.mfaPending?.emailCode ? 'expired_email_code' : 'no_email_code');
+    if (!(await deps.emailCodeLimits.countTry(sent.hash))) return fail('email_code_tries_used');
+    const expected = Buffer.from(sent.hash);
     const given = Buffer.from(hashEmailCode(user.id, emailCode));
-    const valid = !!sent && Date.now() - sent.sentAt <= EMAIL_CODE_MS && expected.length === given.length && crypto.timingSafeEqual(expected, given);
-    if (!valid) {
-      await deps.audit.record(actor(req, user), { action: 'user.mfa_failed', entityType: 'user', entityId: user.id, meta: { reason: sent ? 'wrong_email_code' : 'no_email_code' } });
-      throw new AppError('invalid_email_code', { log: 'enrolment e-mail code refused' });
-    }
+    if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) return fail('wrong_email_code');
+    await deps.throttle.passed(user.email, clientIp, { resetAccount: false });
   }
 
   /** Whoever may set up two-factor now: the signed-in user, or one whose sign-in waits for enrolment. */
@@ -210,21 +237,18 @@ export function makeMfa(deps: MfaDeps) {
       const otpauthUri = generateURI({ issuer: ISSUER, label: user.email, secret });
       const qrCodeDataUrl = await QRCode.toDataURL(otpauthUri, { errorCorrectionLevel: 'M', margin: 2, width: 240 });
       if (!pending) return { secret, otpauthUri, qrCodeDataUrl };
-      // enrolling during sign-in: the e-mailed code proves the address is theirs (set-up again keeps a recent one)
-      const sentAt = req.session.mfaPending?.emailCode?.sentAt;
-      if (!sentAt || Date.now() - sentAt >= EMAIL_CODE_RESEND_MS) await sendEmailCode(req, pending);
-      return { secret, otpauthUri, qrCodeDataUrl, emailCode: emailCodeSent(req, pending) };
+      // enrolling during sign-in: the e-mailed code proves the address is theirs. A code still working is kept (setting
+      // up again must not silently replace the one the user is typing); otherwise one is sent if the account may have one.
+      if (!liveEmailCode(req)) await sendEmailCode(req, pending);
+      return { secret, otpauthUri, qrCodeDataUrl, emailCode: await emailCodeSent(pending) };
     },
 
-    /** Enrolling during sign-in: another e-mailed code (the last one stops working), at most one a minute. */
+    /** Enrolling during sign-in: another e-mailed code (the last one stops working); one a minute, ten a day. */
     async resendEmailCode(req: Request) {
       const user = await pendingUser(req, ['enroll']);
-      const { resendAfterSeconds } = emailCodeSent(req, user);
-      if (resendAfterSeconds > 0) {
-        throw new AppError('too_many_requests', { params: { retryAfter: resendAfterSeconds }, headers: { 'Retry-After': String(resendAfterSeconds) } });
-      }
-      await sendEmailCode(req, user);
-      return emailCodeSent(req, user);
+      const wait = await sendEmailCode(req, user);
+      if (wait !== null) throw new AppError('too_many_requests', { params: { retryAfter: wait }, headers: { 'Retry-After': String(wait) } });
+      return emailCodeSent(user);
     },
 
     /** The first right code turns two-factor on and answers the recovery codes (shown once). */

@@ -15,7 +15,8 @@ describe('two-factor sign-in (TOTP) with recovery codes', () => {
   before(async () => {
     app = await startTestApp({ env: { LOGIN_MAX_FAILS_PER_ACCOUNT: '4' } });
     smtp = await startSmtpServer();
-    strict = await startTestApp({ env: { REQUIRE_MFA: 'true', SMTP_URL: smtp.url }, mailWorker: true });
+    // (a higher account limit than the default, so that five tries at one e-mailed code can be shown)
+    strict = await startTestApp({ env: { REQUIRE_MFA: 'true', SMTP_URL: smtp.url, LOGIN_MAX_FAILS_PER_ACCOUNT: '20' }, mailWorker: true });
   });
   after(async () => {
     await app.close();
@@ -242,7 +243,9 @@ describe('two-factor sign-in (TOTP) with recovery codes', () => {
     expect(setup.body.emailCode.resendAfterSeconds).to.equal(60);
     expect(setup.body.emailCode.sentTo).to.match(new RegExp(`^${local.slice(0, 2)}\\*+@${domain.replace(/\./g, '\\.')}$`));
     const emailed = await nextEmailedCode(officer.email);
-    expect((await client.post('/api/auth/mfa/enable', { code: await codeAt(setup.body.secret) })).body.errors[0].field).to.equal('emailCode');
+    const noEmailCode = await client.post('/api/auth/mfa/enable', { code: await codeAt(setup.body.secret) });
+    expect(noEmailCode.status).to.equal(400);
+    expect(noEmailCode.body.errors[0].field).to.equal('emailCode');
     const wrongEmailCode = await client.post('/api/auth/mfa/enable', { code: await codeAt(setup.body.secret), emailCode: emailed === '000000' ? '111111' : '000000' });
     expect(wrongEmailCode.status).to.equal(401);
     expect(wrongEmailCode.body.code).to.equal('invalid_email_code');
@@ -266,13 +269,16 @@ describe('two-factor sign-in (TOTP) with recovery codes', () => {
     expect((await applicant.client.get('/api/auth/me')).body.mfa).to.deep.equal({ enabled: false, required: false });
   });
 
-  it('when a staff member enrols during sign-in, then the e-mailed code can be sent again once a minute, the last one alone works, it expires, and no copy of it is kept', async () => {
+  it('when a staff member enrols during sign-in, then codes are e-mailed at most once a minute per account, the last one alone works, five tries each, for ten minutes, and no copy is kept', async () => {
     const admin = await createStaffUser(strict.db, ['admin']);
     const client = new TestClient(strict.baseUrl);
+    client.language = 'en';
     expect((await client.signIn(admin.email, admin.password)).body.mfa).to.deep.equal({ required: 'enroll' });
     const setup = await client.post('/api/auth/mfa/setup', {});
     const first = await nextEmailedCode(admin.email);
-    // setting up again within the minute shows a new secret but sends no second e-mail
+    // a new account has no language yet: the mail follows the browser's
+    expect(smtp.messages.find((m) => m.text?.includes(first))!.subject).to.match(/two-step verification/);
+    // setting up again shows a new secret but keeps the code being typed: no second e-mail
     const again = await client.post('/api/auth/mfa/setup', {});
     expect(again.body.secret).not.to.equal(setup.body.secret);
     expect(again.body.emailCode.resendAfterSeconds).to.be.within(1, 60);
@@ -280,44 +286,62 @@ describe('two-factor sign-in (TOTP) with recovery codes', () => {
     expect(tooSoon.status).to.equal(429);
     expect(tooSoon.body.code).to.equal('too_many_requests');
     expect(Number(tooSoon.headers.get('retry-after'))).to.be.within(1, 60);
+    // nor does a second sign-in of the same account get one: the limit is the account's, not the session's
+    const elsewhere = new TestClient(strict.baseUrl);
+    await elsewhere.signIn(admin.email, admin.password);
+    const latest = await elsewhere.post('/api/auth/mfa/setup', {}); // (its secret replaces the one not yet confirmed)
+    expect(latest.body.emailCode.resendAfterSeconds).to.be.within(1, 60);
+    expect((await elsewhere.post('/api/auth/mfa/email-code', {})).status).to.equal(429);
+    // and the code is this session's alone
+    expect((await elsewhere.post('/api/auth/mfa/enable', { code: await codeAt(again.body.secret), emailCode: first })).body.code).to.equal('invalid_email_code');
 
-    // a minute later (the session's record moved back): a new code, and the first one stops working
-    const backdate = (ms: number, what = '{mfaPending,emailCode,sentAt}') =>
-      strict.db.pool.query(
-        `UPDATE sessions SET sess = jsonb_set(sess::jsonb, $3::text[], to_jsonb((sess::jsonb #>> $3::text[])::bigint - $2))::json
-          WHERE sess::jsonb -> 'mfaPending' ->> 'userId' = $1`,
-        [admin.id, ms, what],
-      );
-    await backdate(61_000);
-    const resent = await client.post('/api/auth/mfa/email-code', {});
-    expect(resent.status, resent.text).to.equal(200);
-    expect(resent.body.resendAfterSeconds).to.equal(60);
+    // a minute later (the account's counter cleared), five people asking at once send one e-mail
+    const minutePasses = () => strict.db.pool.query('DELETE FROM rate_limits WHERE key = $1', [`mfa_email_minute:${admin.id}`]);
+    await minutePasses();
+    const burst = await Promise.all(Array.from({ length: 5 }, () => client.post('/api/auth/mfa/email-code', {})));
+    expect(burst.map((r) => r.status).sort()).to.deep.equal([200, 429, 429, 429, 429]);
     const second = await nextEmailedCode(admin.email, 1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
     expect(emailedCodes(admin.email)).to.have.length(2);
     if (second !== first) {
       expect((await client.post('/api/auth/mfa/enable', { code: await codeAt(again.body.secret), emailCode: first })).body.code).to.equal('invalid_email_code');
     }
+
     // ten minutes on, the code has expired
+    const backdate = (ms: number, what = '{mfaPending,emailCode,sentAt}') =>
+      strict.db.pool.query(
+        `UPDATE sessions SET sess = jsonb_set(sess::jsonb, $3::text[], to_jsonb((sess::jsonb #>> $3::text[])::bigint - $2))::json
+          WHERE sess::jsonb -> 'mfaPending' ->> 'userId' = $1 AND sess::jsonb #>> $3::text[] IS NOT NULL`,
+        [admin.id, ms, what],
+      );
     await backdate(10 * 60_000 + 1_000);
     expect((await client.post('/api/auth/mfa/enable', { code: await codeAt(again.body.secret), emailCode: second })).body.code).to.equal('invalid_email_code');
     await backdate(-(10 * 60_000 + 1_000));
+
+    // five tries at a code: after them even the right one is refused, and a new code must be sent
+    const wrong = second === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 4; i++) expect((await client.post('/api/auth/mfa/enable', { code: await codeAt(again.body.secret), emailCode: wrong })).body.code).to.equal('invalid_email_code');
+    expect((await client.post('/api/auth/mfa/enable', { code: await codeAt(again.body.secret), emailCode: second })).body.code).to.equal('invalid_email_code');
+    await minutePasses();
+    expect((await client.post('/api/auth/mfa/email-code', {})).status).to.equal(200);
+    const third = await nextEmailedCode(admin.email, 2);
+
     // enrolling takes longer than typing a code: the half-session lasts fifteen minutes, not five
     await backdate(6 * 60_000, '{mfaPending,startedAt}');
-    const enrolled = await client.post('/api/auth/mfa/enable', { code: await codeAt(again.body.secret), emailCode: second });
+    const enrolled = await client.post('/api/auth/mfa/enable', { code: await codeAt(latest.body.secret), emailCode: third });
     expect(enrolled.status, enrolled.text).to.equal(200);
 
-    // delivered, the outbox keeps neither the code nor the text; wrong e-mail codes were audited
+    // delivered, the outbox keeps neither the code nor the text; the refusals were audited with their reasons
     const rows = await waitFor(async () => {
       const found = (await strict.db.pool.query(`SELECT status, data::text AS data, body FROM mail_outbox WHERE to_address = $1 AND template = 'mfa-enrolment-code'`, [admin.email.toLowerCase()])).rows;
-      return found.length === 2 && found.every((row) => row.status === 'sent') && found;
-    }, 20_000, 'both enrolment e-mails recorded as sent');
+      return found.length === 3 && found.every((row) => row.status === 'sent') && found;
+    }, 20_000, 'the three enrolment e-mails recorded as sent');
     for (const row of rows) {
       expect(row.body).to.equal(null);
-      expect(row.data).not.to.contain(first);
-      expect(row.data).not.to.contain(second);
+      for (const code of [first, second, third]) expect(row.data).not.to.contain(code);
     }
     const failures = (await strict.db.pool.query(`SELECT meta->>'reason' AS reason FROM audit_events WHERE entity_id = $1::text AND action = 'user.mfa_failed'`, [admin.id])).rows.map((r) => r.reason);
-    expect(failures).to.include('wrong_email_code');
+    expect(failures).to.include.members(['wrong_email_code', 'expired_email_code', 'email_code_tries_used', 'no_email_code']);
   });
 
   it('when an administrator resets a lost authenticator, then it is audited and the user signs in with the password again; others may not reset', async () => {

@@ -108,7 +108,7 @@ export const en: Messages = {
   'mfa.setup.stepEmail': 'We e-mailed a 6-digit code to {sentTo}. Enter it here.',
   'mfa.setup.emailResend': 'Send a new code',
   'mfa.setup.emailResending': 'Sending…',
-  'mfa.setup.emailResendWait': 'You can send a new code in {seconds} seconds.',
+  'mfa.setup.emailResendWait': 'You can send a new code in {seconds} s.',
   'mfa.setup.emailResent': 'A new code was sent to {sentTo}. The code sent before no longer works.',
   'mfa.setup.stepCode': 'Enter the 6-digit code the app shows for Huiqi, to confirm it is set up.',
   'mfa.setup.submit': 'Turn on two-step verification',

@@ -67,6 +67,7 @@ export function EmailCodeStep({ sent, value, onChange, error, onSessionMissing }
         value={value}
         onChange={onChange}
         error={error}
+        autoComplete="off"
       />
       <div className="button-row mfa-email-code__resend">
         <button
