@@ -27,6 +27,8 @@ export type Config = {
   rateLimitPerMinute: number;
   requireMfa: boolean;
   secretKey: string;
+  /** Keys SECRET_KEY replaced, newest first: they still verify session cookies and read encrypted fields until rotated. */
+  previousSecretKeys: string[];
   trustProxy: boolean | number;
   logLevel: string;
   session: { idleMinutes: number; absoluteHours: number; secureCookie: boolean };
@@ -53,6 +55,7 @@ const schema = Joi.object({
   RATE_LIMIT_PER_MINUTE: Joi.number().integer().min(0).default(60),
   REQUIRE_MFA: Joi.boolean().truthy('1').falsy('0'),
   SECRET_KEY: Joi.string().min(32).empty(''),
+  PREVIOUS_SECRET_KEYS: Joi.string().empty(''),
   TRUST_PROXY: Joi.alternatives(Joi.boolean(), Joi.number().integer().min(0)).default(false),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   LOGIN_MAX_FAILS_PER_ACCOUNT: Joi.number().integer().min(1).default(5),
@@ -73,6 +76,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(value.DATA_DIR);
   if (production && !value.SECRET_KEY) {
     throw new ConfigError('Invalid configuration: SECRET_KEY is required when NODE_ENV=production');
+  }
+  const previousSecretKeys = String(value.PREVIOUS_SECRET_KEYS ?? '').split(',').map((key) => key.trim()).filter(Boolean);
+  if (previousSecretKeys.some((key) => key.length < 32)) {
+    // the keys themselves are never echoed: this message may reach a log
+    throw new ConfigError('Invalid configuration: every key in PREVIOUS_SECRET_KEYS (comma-separated) must be at least 32 characters');
   }
   if (value.QUEUE_WORKER === false && !value.DATABASE_URL) {
     // a separate worker needs a shared PostgreSQL; with the embedded one nothing would ever send the mail
@@ -96,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: value.RATE_LIMIT_PER_MINUTE,
     requireMfa: value.REQUIRE_MFA ?? production,
     secretKey: value.SECRET_KEY ?? developmentSecret(dataDir),
+    previousSecretKeys,
     trustProxy: value.TRUST_PROXY,
     logLevel: value.LOG_LEVEL,
     session: { idleMinutes: 30, absoluteHours: 12, secureCookie: production },

@@ -16,6 +16,7 @@ export const REDACTED_PATHS = [
   '*.coreMembers[*].idNumber',
   '*.*.coreMembers[*].idNumber',
   '*.secretKey',
+  '*.previousSecretKeys',
   '*.token',
 ];
 

@@ -41,7 +41,8 @@ export function createSessionMiddleware(config: Config, pool: pg.Pool) {
   throttleTouches(store);
   const withSession = session({
     name: SESSION_COOKIE,
-    secret: config.secretKey,
+    // the first signs new cookies; the previous keys still verify cookies signed before a rotation
+    secret: [config.secretKey, ...config.previousSecretKeys],
     store,
     resave: false,
     saveUninitialized: false,

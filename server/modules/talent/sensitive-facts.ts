@@ -8,7 +8,8 @@ import { isValidResidentId } from '../../lib/resident-id.ts';
 export const MASKED_ID_NUMBER = /^\*{14}[0-9X]{4}$/;
 export const maskIdNumber = (idNumber: string) => `${'*'.repeat(14)}${idNumber.toUpperCase().slice(-4)}`;
 
-type Lookup = (idNumberHash: string) => Promise<boolean>;
+/** Whether the roster holds a consented person under any of these hashes (one per configured key). */
+type Lookup = (idNumberHashes: string[]) => Promise<boolean>;
 
 function valueAt(root: unknown, path: (string | number)[]): unknown {
   return path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string | number, unknown>)[key] : undefined), root);
@@ -24,7 +25,7 @@ export async function protectIdNumbers(
   facts: Record<string, unknown>,
   previous: Record<string, unknown>,
   consented: Lookup,
-  hash: (idNumber: string) => string,
+  hashes: (idNumber: string) => string[],
 ): Promise<{ facts: Record<string, unknown>; errors: FieldError[] }> {
   const errors: FieldError[] = [];
   // Facts arrive validated (at most 32 levels deep, no prototype keys); the guards below hold even if they did not.
@@ -46,7 +47,7 @@ export async function protectIdNumbers(
         out[key] = value;
       } else if (!isValidResidentId(value)) {
         out[key] = value; // the fact schema reports the bad format on this field
-      } else if (!(await consented(hash(value.toUpperCase())))) {
+      } else if (!(await consented(hashes(value.toUpperCase())))) {
         errors.push(fieldError(fieldName(here), 'talent.idNumberNotOnRoster'));
         out[key] = value;
       } else {

@@ -38,9 +38,10 @@ async function duplicateAsFieldError<T>(field: string, work: () => Promise<T>): 
 }
 
 export function makeTalentTeams(deps: Deps) {
-  const protect = (idNumber: string): StoredIdNumber => {
+  /** What is stored of a number, and the hashes to look for it under (one per configured key). */
+  const protect = (idNumber: string): StoredIdNumber & { lookups: string[] } => {
     const normalized = idNumber.toUpperCase();
-    return { encrypted: deps.crypto.encrypt(normalized), hash: deps.crypto.lookupHash(normalized), last4: normalized.slice(-4) };
+    return { encrypted: deps.crypto.encrypt(normalized), hash: deps.crypto.lookupHash(normalized), last4: normalized.slice(-4), lookups: deps.crypto.lookupHashes(normalized) };
   };
 
   /** Field errors for one member's ID number and consent; `prefix` is e.g. "members[0]." or "". */
@@ -152,7 +153,7 @@ export function makeTalentTeams(deps: Deps) {
       const memberId = await duplicateAsFieldError('idNumber', () => deps.sequelize.transaction(async (transaction) => {
         const team = await ownTeam(teamId, actor.user, transaction);
         const idNumber = input.idNumber ? protect(input.idNumber) : null;
-        if (idNumber && (await deps.talent.hashTaken(teamId, idNumber.hash, null, transaction))) throw new AppError('validation_failed', { errors: [fieldError('idNumber', 'talent.idNumberDuplicate')] });
+        if (idNumber && (await deps.talent.hashTaken(teamId, idNumber.lookups, null, transaction))) throw new AppError('validation_failed', { errors: [fieldError('idNumber', 'talent.idNumberDuplicate')] });
         const id = await deps.talent.addMember(
           { teamId, name: input.name, role: input.role, email: input.email ?? null, idNumber, consent: idNumber ? { method: 'firm_attestation', version: CONSENT_TEXT_VERSION } : null },
           transaction,
@@ -175,7 +176,7 @@ export function makeTalentTeams(deps: Deps) {
         await deps.talent.updateMember(memberId, { name: input.name, role: input.role, email: input.email }, transaction);
         if (input.idNumber) {
           const idNumber = protect(input.idNumber);
-          if (await deps.talent.hashTaken(teamId, idNumber.hash, memberId, transaction)) throw new AppError('validation_failed', { errors: [fieldError('idNumber', 'talent.idNumberDuplicate')] });
+          if (await deps.talent.hashTaken(teamId, idNumber.lookups, memberId, transaction)) throw new AppError('validation_failed', { errors: [fieldError('idNumber', 'talent.idNumberDuplicate')] });
           await deps.talent.setIdNumber(memberId, idNumber, { method: 'firm_attestation', version: CONSENT_TEXT_VERSION }, transaction);
           await audit(actor, 'talent_member.consent_given', memberId, { method: 'firm_attestation', textVersion: CONSENT_TEXT_VERSION }, transaction);
         }
@@ -272,7 +273,7 @@ export function makeTalentTeams(deps: Deps) {
         if (!found) throw notFound('consent link');
         if (found.status === 'given') throw new AppError('invalid_transition', { log: 'consent already given through this link' });
         const idNumber = protect(input.idNumber);
-        if (await deps.talent.hashTaken(found.teamId, idNumber.hash, found.memberId, transaction)) throw new AppError('validation_failed', { errors: [fieldError('idNumber', 'talent.idNumberDuplicate')] });
+        if (await deps.talent.hashTaken(found.teamId, idNumber.lookups, found.memberId, transaction)) throw new AppError('validation_failed', { errors: [fieldError('idNumber', 'talent.idNumberDuplicate')] });
         await deps.talent.setIdNumber(found.memberId, idNumber, { method: 'member_confirmation', version: CONSENT_TEXT_VERSION, keepLinkDays: MEMBER_WITHDRAWAL_DAYS }, transaction);
         await deps.audit.record(
           { userId: null, label: 'member', clientIp },

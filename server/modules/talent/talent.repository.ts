@@ -149,10 +149,11 @@ export function createTalentRepository(sequelize: Sequelize) {
       );
     },
 
-    async hashTaken(teamId: string, hash: string, exceptMemberId: string | null, transaction?: Transaction): Promise<boolean> {
+    /** `hashes`: the number's hash under each configured key (rows not yet rotated hold an older one). */
+    async hashTaken(teamId: string, hashes: string[], exceptMemberId: string | null, transaction?: Transaction): Promise<boolean> {
       const rows = await select(
-        'SELECT 1 FROM team_members WHERE team_id = :teamId AND id_number_hash = :hash AND removed_at IS NULL AND id <> coalesce(:exceptMemberId::uuid, gen_random_uuid())',
-        { teamId, hash, exceptMemberId },
+        'SELECT 1 FROM team_members WHERE team_id = :teamId AND id_number_hash IN (:hashes) AND removed_at IS NULL AND id <> coalesce(:exceptMemberId::uuid, gen_random_uuid())',
+        { teamId, hashes, exceptMemberId },
         transaction,
       );
       return rows.length > 0;
@@ -267,11 +268,11 @@ export function createTalentRepository(sequelize: Sequelize) {
     },
 
     /** Whether the company's roster holds a person with this number and their consent. */
-    async consentedMember(companyId: string, idNumberHash: string): Promise<boolean> {
+    async consentedMember(companyId: string, idNumberHashes: string[]): Promise<boolean> {
       const rows = await select(
         `SELECT 1 FROM team_members m JOIN talent_teams t ON t.id = m.team_id
-          WHERE t.company_id = :companyId AND m.id_number_hash = :idNumberHash AND m.consent_status = 'given' AND m.removed_at IS NULL LIMIT 1`,
-        { companyId, idNumberHash },
+          WHERE t.company_id = :companyId AND m.id_number_hash IN (:idNumberHashes) AND m.consent_status = 'given' AND m.removed_at IS NULL LIMIT 1`,
+        { companyId, idNumberHashes },
       );
       return rows.length > 0;
     },
