@@ -50,7 +50,8 @@ describe('in the browser: dashboards, what-if and public statistics', function (
 
     // — the platform dashboard with the plan panel —
     await page.goto(`${app.baseUrl}/insight`);
-    await page.waitForSelector('#plan-targets');
+    // (the section is there at once; its table only when the targets have loaded)
+    await page.waitForSelector('#plan-targets table');
     expect(await page.textContent('#plan-targets')).to.include('HTE-T01');
     await expectAccessible(page, 'platform dashboard');
 

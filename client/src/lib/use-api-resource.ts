@@ -14,22 +14,25 @@ export function useApiResource<T>(
   key: string,
   load: (signal: AbortSignal) => Promise<T>,
 ): Resource<T> & { reload: () => void } {
-  const [resource, setResource] = useState<Resource<T>>({ status: 'loading' });
+  // What was loaded is remembered with the key and attempt it was loaded for: in the render where the key changes
+  // (before the effect runs) the old data must not be shown as the new key's.
+  const [loaded, setLoaded] = useState<{ for: string; resource: Resource<T> } | null>(null);
   const [attempt, setAttempt] = useState(0);
+  const current = `${attempt}:${key}`;
 
   useEffect(() => {
     const controller = new AbortController();
-    setResource({ status: 'loading' });
     load(controller.signal).then(
-      (data) => setResource({ status: 'success', data }),
+      (data) => setLoaded({ for: current, resource: { status: 'success', data } }),
       (error: unknown) => {
-        if (!isAbortError(error)) setResource({ status: 'error', error });
+        if (!isAbortError(error)) setLoaded({ for: current, resource: { status: 'error', error } });
       },
     );
     return () => controller.abort();
     // `load` is expected to be a new function each render; `key` says when the data changes.
-  }, [key, attempt]);
+  }, [current]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const resource: Resource<T> = loaded?.for === current ? loaded.resource : { status: 'loading' };
   return { ...resource, reload };
 }
