@@ -11,6 +11,19 @@ import type { Logger } from 'pino';
 
 export type EmbeddedDatabase = { url: string; stop(): Promise<void> };
 
+/**
+ * Whether a PostgreSQL is already running on DATA_DIR's embedded database (a server serving it): a second process must
+ * not start it, since starting clears what looks like a stale postmaster.
+ */
+export function embeddedIsRunning(dataDir: string): boolean {
+  try {
+    const pid = Number.parseInt(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0] ?? '', 10);
+    return Number.isInteger(pid) && pid > 0 && isProcessAlive(pid) && isPostgresProcess(pid);
+  } catch {
+    return false;
+  }
+}
+
 const DATABASE_NAME = 'huiqi';
 const LOG_TAIL_LINES = 40;
 

@@ -30,6 +30,18 @@ function open(key: Key, iv: Buffer, tag: Buffer, body: Buffer): string {
   return Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8');
 }
 
+/** The first of `keys` that GCM accepts (two keys' 4-byte ids may, rarely, be the same). */
+function openWithAny(keys: Key[], iv: Buffer, tag: Buffer, body: Buffer): string {
+  for (const key of keys) {
+    try {
+      return open(key, iv, tag, body);
+    } catch {
+      // not this key: GCM refused it; try the next
+    }
+  }
+  throw new Error('stored field could not be decrypted with any configured key');
+}
+
 export type FieldCrypto = ReturnType<typeof createFieldCrypto>;
 
 /** `secretKey` encrypts and hashes; `previousKeys` (newest first) only read what they wrote. */
@@ -39,6 +51,9 @@ export function createFieldCrypto(secretKey: string, previousKeys: readonly stri
   const hmac = (key: Key, plain: string) => crypto.createHmac('sha256', key.hashKey).update(plain).digest('hex');
 
   return {
+    /** The current key's id (hex), recorded beside hashes that cannot be re-made (recovery codes). */
+    currentKeyId: current.id.toString('hex'),
+
     encrypt(plain: string): Buffer {
       const iv = crypto.randomBytes(12);
       const cipher = crypto.createCipheriv('aes-256-gcm', current.encryptionKey, iv, { authTagLength: TAG_LENGTH });
@@ -51,20 +66,13 @@ export function createFieldCrypto(secretKey: string, previousKeys: readonly stri
       if (stored[0] === KEYED) {
         if (stored.length < 33) throw new Error('stored field is too short');
         const id = stored.subarray(1, 5);
-        const key = ring.find((candidate) => candidate.id.equals(id));
-        if (!key) throw new Error('stored field was encrypted under a key that is not configured (SECRET_KEY, PREVIOUS_SECRET_KEYS)');
-        return open(key, stored.subarray(5, 17), stored.subarray(17, 33), stored.subarray(33));
+        const candidates = ring.filter((candidate) => candidate.id.equals(id));
+        if (candidates.length === 0) throw new Error('stored field was encrypted under a key that is not configured (SECRET_KEY, PREVIOUS_SECRET_KEYS)');
+        return openWithAny(candidates, stored.subarray(5, 17), stored.subarray(17, 33), stored.subarray(33));
       }
       if (stored[0] !== UNKEYED) throw new Error('unknown field encryption version');
       if (stored.length < 29) throw new Error('stored field is too short');
-      for (const key of ring) {
-        try {
-          return open(key, stored.subarray(1, 13), stored.subarray(13, 29), stored.subarray(29));
-        } catch {
-          // not this key: GCM refused it; try the next
-        }
-      }
-      throw new Error('stored field could not be decrypted with any configured key');
+      return openWithAny(ring, stored.subarray(1, 13), stored.subarray(13, 29), stored.subarray(29));
     },
 
     /** Whether `stored` is already under the current key in the current form (nothing for a rotation to do). */

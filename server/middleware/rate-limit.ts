@@ -135,8 +135,12 @@ export function createEmailCodeLimits(pool: pg.Pool) {
     async reserveSend(userId: string): Promise<number | null> {
       const minute = await take(perMinute, userId);
       if (minute !== null) return minute;
-      const day = await take(perDay, userId);
-      return day;
+      try {
+        return await take(perDay, userId);
+      } catch (error) {
+        await perMinute.delete(userId); // the store failed: nothing is sent, so the minute is not spent
+        throw error;
+      }
     },
     /** The e-mail could not be queued: the reservation is given back so the user may ask again at once. */
     async releaseSend(userId: string): Promise<void> {
@@ -144,8 +148,9 @@ export function createEmailCodeLimits(pool: pg.Pool) {
     },
     /** Seconds until the account may be sent another code (0: now). */
     async secondsUntilNextSend(userId: string): Promise<number> {
-      const res = await perMinute.get(userId);
-      return res && res.consumedPoints >= 1 ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0;
+      const [minute, day] = await Promise.all([perMinute.get(userId), perDay.get(userId)]);
+      const wait = (res: RateLimiterRes | null, points: number) => (res && res.consumedPoints >= points ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0);
+      return Math.max(wait(minute, 1), wait(day, 10));
     },
     /** Counts one try at the code known by `codeKey`; false once it has had its five. */
     async countTry(codeKey: string): Promise<boolean> {

@@ -15,6 +15,9 @@ const toState = (row: MfaRow): MfaState => ({
 
 export type MfaRepository = ReturnType<typeof createMfaRepository>;
 
+/** A new set of recovery codes as stored: their keyed hashes and the id of the key that made them. */
+export type RecoveryCodeHashes = { hashes: string[]; keyId: string };
+
 export function createMfaRepository(sequelize: Sequelize) {
   const select = <T extends object>(sql: string, replacements: Record<string, unknown>, transaction?: Transaction) =>
     sequelize.query<T>(sql, { replacements, type: QueryTypes.SELECT, transaction });
@@ -67,27 +70,29 @@ export function createMfaRepository(sequelize: Sequelize) {
     },
 
     /** Turns two-factor on, only for the secret the first code was checked against. */
-    async enable(userId: string, secret: Buffer, codeHashes: string[], transaction: Transaction): Promise<boolean> {
+    async enable(userId: string, secret: Buffer, codes: RecoveryCodeHashes, transaction: Transaction): Promise<boolean> {
       const rows = await select<{ user_id: string }>(
         'UPDATE user_mfa SET enabled_at = now(), updated_at = now() WHERE user_id = :userId AND enabled_at IS NULL AND secret = :secret RETURNING user_id',
         { userId, secret },
         transaction,
       );
       if (rows.length !== 1) return false;
-      await this.replaceRecoveryCodes(userId, codeHashes, transaction);
+      await this.replaceRecoveryCodes(userId, codes, transaction);
       return true;
     },
 
-    async replaceRecoveryCodes(userId: string, codeHashes: string[], transaction: Transaction): Promise<void> {
+    async replaceRecoveryCodes(userId: string, codes: RecoveryCodeHashes, transaction: Transaction): Promise<void> {
       await sequelize.query('DELETE FROM mfa_recovery_codes WHERE user_id = :userId', { replacements: { userId }, transaction });
       await sequelize.query(
-        `INSERT INTO mfa_recovery_codes (user_id, code_hash) SELECT :userId, unnest(ARRAY[:codeHashes]::text[])`,
-        { replacements: { userId, codeHashes }, transaction },
+        `INSERT INTO mfa_recovery_codes (user_id, code_hash, key_id) SELECT :userId, unnest(ARRAY[:codeHashes]::text[]), :keyId`,
+        { replacements: { userId, codeHashes: codes.hashes, keyId: codes.keyId }, transaction },
       );
     },
 
-    /** Marks an unused recovery code used; false when it is unknown or spent (two racing uses: one wins). */
-    /** Spends one code, whichever configured key its hash was made under (`codeHashes`: one per key). */
+    /**
+     * Marks an unused recovery code used, whichever configured key its hash was made under (`codeHashes`: one per key);
+     * false when it is unknown or spent (two racing uses: one wins).
+     */
     async useRecoveryCode(userId: string, codeHashes: string[]): Promise<boolean> {
       const rows = await select<{ id: string }>(
         `UPDATE mfa_recovery_codes SET used_at = now() WHERE user_id = :userId AND code_hash IN (:codeHashes) AND used_at IS NULL RETURNING id`,

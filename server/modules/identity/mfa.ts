@@ -138,10 +138,10 @@ export function makeMfa(deps: MfaDeps) {
 
   function newRecoveryCodes() {
     const codes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
-    return { codes, hashes: codes.map(hashRecoveryCode) };
+    return { codes, stored: { hashes: codes.map(hashRecoveryCode), keyId: deps.crypto.currentKeyId } };
   }
 
-  const hashEmailCode = (userId: string, code: string) => deps.crypto.lookupHash(`mfa-email:${userId}:${code}`);
+  const emailCodeText = (userId: string, code: string) => `mfa-email:${userId}:${code}`;
 
   /** The session's e-mailed code while it still works (sent less than ten minutes ago). */
   const liveEmailCode = (req: Request) => {
@@ -159,13 +159,15 @@ export function makeMfa(deps: MfaDeps) {
     if (wait !== null) return wait;
     const code = String(crypto.randomInt(1_000_000)).padStart(6, '0');
     try {
-      req.session.mfaPending!.emailCode = { hash: hashEmailCode(user.id, code), sentAt: Date.now() };
+      req.session.mfaPending!.emailCode = { hash: deps.crypto.lookupHash(emailCodeText(user.id, code)), sentAt: Date.now() };
       await saveSession(req); // recorded before it is sent: a code that arrives works
       await deps.sequelize.transaction((transaction) =>
         // in the language of the browser the person is signing in at (a new account's stored one is only the default)
         deps.mfa.queueMail(user.id, 'mfa-enrolment-code', { code, minutes: EMAIL_CODE_MS / 60_000, clientIp: req.ip ?? null }, transaction, pickLanguage(req)),
       );
     } catch (error) {
+      // nothing went out: forget the code (so setting up again sends one) and give the account its send back
+      delete req.session.mfaPending!.emailCode;
       await deps.emailCodeLimits.releaseSend(user.id);
       throw error;
     }
@@ -194,9 +196,13 @@ export function makeMfa(deps: MfaDeps) {
     };
     if (!sent) return fail(req.session.mfaPending?.emailCode ? 'expired_email_code' : 'no_email_code');
     if (!(await deps.emailCodeLimits.countTry(sent.hash))) return fail('email_code_tries_used');
+    // (under every configured key: a code sent just before a key rotation still works)
     const expected = Buffer.from(sent.hash);
-    const given = Buffer.from(hashEmailCode(user.id, emailCode));
-    if (expected.length !== given.length || !crypto.timingSafeEqual(expected, given)) return fail('wrong_email_code');
+    const matches = deps.crypto
+      .lookupHashes(emailCodeText(user.id, emailCode))
+      .map((hash) => Buffer.from(hash))
+      .filter((given) => given.length === expected.length && crypto.timingSafeEqual(given, expected));
+    if (matches.length === 0) return fail('wrong_email_code');
     await deps.throttle.passed(user.email, clientIp, { resetAccount: false });
   }
 
@@ -259,10 +265,10 @@ export function makeMfa(deps: MfaDeps) {
       if (state.enabledAt) throw new AppError('mfa_already_enabled');
       if (pending) await checkEmailCode(req, pending, input.emailCode);
       await checkSecondFactor(req, user, state, { code: input.code });
-      const { codes, hashes } = newRecoveryCodes();
+      const { codes, stored } = newRecoveryCodes();
       const enabled = await deps.sequelize.transaction(async (transaction) => {
         // only the secret this code was checked against (a set-up in another tab may have replaced it meanwhile)
-        if (!(await deps.mfa.enable(user.id, state.secret, hashes, transaction))) return false;
+        if (!(await deps.mfa.enable(user.id, state.secret, stored, transaction))) return false;
         await recordChange(req, user, pending ?? current!, 'mfa_enabled', transaction);
         return true;
       });
@@ -286,9 +292,9 @@ export function makeMfa(deps: MfaDeps) {
       const state = await enabledState(user.id);
       if (!state) throw new AppError('mfa_setup_missing');
       await checkSecondFactor(req, user, state, input);
-      const { codes, hashes } = newRecoveryCodes();
+      const { codes, stored } = newRecoveryCodes();
       await deps.sequelize.transaction(async (transaction) => {
-        await deps.mfa.replaceRecoveryCodes(user.id, hashes, transaction);
+        await deps.mfa.replaceRecoveryCodes(user.id, stored, transaction);
         await recordChange(req, user, user, 'mfa_recovery_codes_renewed', transaction);
       });
       return { recoveryCodes: codes };

@@ -344,6 +344,25 @@ describe('two-factor sign-in (TOTP) with recovery codes', () => {
     expect(failures).to.include.members(['wrong_email_code', 'expired_email_code', 'email_code_tries_used', 'no_email_code']);
   });
 
+  it('when an account has been sent ten codes in a day, then no eleventh goes out and the page is told how long to wait', async () => {
+    const officer = await createStaffUser(strict.db, ['officer']);
+    const client = new TestClient(strict.baseUrl);
+    await client.signIn(officer.email, officer.password);
+    await client.post('/api/auth/mfa/setup', {});
+    await nextEmailedCode(officer.email);
+    // nine more were sent today (the counter as ten sends leave it), and the minute has passed
+    await strict.db.pool.query('UPDATE rate_limits SET points = 10 WHERE key = $1', [`mfa_email_day:${officer.id}`]);
+    await strict.db.pool.query('DELETE FROM rate_limits WHERE key = $1', [`mfa_email_minute:${officer.id}`]);
+    const refused = await client.post('/api/auth/mfa/email-code', {});
+    expect(refused.status).to.equal(429);
+    expect(Number(refused.headers.get('retry-after'))).to.be.greaterThan(3_600);
+    // setting up again says so too, rather than offering a resend that would fail
+    const again = await client.post('/api/auth/mfa/setup', {});
+    expect(again.body.emailCode.resendAfterSeconds).to.be.greaterThan(3_600);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(emailedCodes(officer.email)).to.have.length(1);
+  });
+
   it('when an administrator resets a lost authenticator, then it is audited and the user signs in with the password again; others may not reset', async () => {
     const { client, input, user } = await applicantWithMfa();
     expect((await client.post(`/api/users/${user.id}/mfa/reset`, { reason: '手机丢失' })).status).to.equal(403);
