@@ -1,19 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useNow } from '../../../lib/use-now';
 
-/**
- * Whole seconds left until `time` (a Date.now() value), 0 once it has passed; the component renders again each
- * second until then, and not after.
- */
+/** Whole seconds left until `time` (a Date.now() value), 0 once it has passed; ticks each second until then. */
 export function useSecondsLeft(time: number): number {
-  const [, setTick] = useState(0);
-  useEffect(() => {
-    if (time <= Date.now()) return;
-    const timer = window.setInterval(() => {
-      setTick((n) => n + 1);
-      if (Date.now() >= time) window.clearInterval(timer);
-    }, 1000);
-    return () => window.clearInterval(timer);
-  }, [time]);
-  // Read the clock while rendering, so that a new `time` shows its own count at once, not the last tick's.
-  return Math.max(0, Math.ceil((time - Date.now()) / 1000));
+  const now = useNow(1000, time > Date.now());
+  return Math.max(0, Math.ceil((time - now) / 1000));
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Loading } from '../../../components/ui/loading';
 import { Notice } from '../../../components/ui/notice';
@@ -12,22 +12,13 @@ import { hasAnyRole, useSession } from '../../../lib/session';
 import { useApiResource } from '../../../lib/use-api-resource';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { getCalls } from '../api/get-calls';
+import { useNow } from '../../../lib/use-now';
 import { getProgrammes } from '../api/get-programmes';
 import { startApplication } from '../api/start-application';
 import type { Call, ProgrammeName } from '../types';
 
 type Tab = 'open' | 'upcoming' | 'closed';
 const TAB_LABELS = { open: 'calls.tab.open', upcoming: 'calls.tab.upcoming', closed: 'calls.tab.closed' } as const;
-
-/** The current minute, ticking, for the countdowns. */
-function useNow(intervalMs = 30_000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), intervalMs);
-    return () => window.clearInterval(timer);
-  }, [intervalMs]);
-  return now;
-}
 
 export function CallsPage() {
   const { t } = useI18n();
@@ -92,7 +83,8 @@ export function CallsPage() {
 function CallCard({ call, programmes, staff, applicant }: { call: Call; programmes: ProgrammeName[]; staff: boolean; applicant: boolean }) {
   const { language, t } = useI18n();
   const navigate = useNavigate();
-  const now = useNow();
+  // the deadlines' countdowns move every half minute
+  const now = useNow(30_000);
   const [error, setError] = useState('');
   const [starting, setStarting] = useState(false);
   const programme = programmes.find((p) => p.code === call.programme);

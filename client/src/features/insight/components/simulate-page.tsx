@@ -19,6 +19,7 @@ import type { CallParameter, SimulationResult } from '../types';
 import { fromInputText, toInputText } from '../values';
 import { NumberField } from './number-field';
 import { SimulationResults } from './simulation-results';
+import { useNow } from '../../../lib/use-now';
 
 /** The input of a parameter: `param-` and its id with dots as dashes ("HTE-E04.minTechStaffShare" → "param-HTE-E04-minTechStaffShare"). */
 export function parameterInputId(parameterId: string): string {
@@ -91,7 +92,6 @@ function SimulateForm({ callId, items, title }: { callId: string; items: CallPar
   const [general, setGeneral] = useState<string[]>([]);
   const [failed, setFailed] = useState(0);
   const [run, setRun] = useState<Run>({ state: 'idle' });
-  const [elapsed, setElapsed] = useState(0);
   const controller = useRef<AbortController | null>(null);
   const runButton = useRef<HTMLButtonElement>(null);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
@@ -108,12 +108,8 @@ function SimulateForm({ callId, items, title }: { callId: string; items: CallPar
 
   // The elapsed seconds while a run is going.
   const startedAt = run.state === 'running' ? run.startedAt : null;
-  useEffect(() => {
-    if (startedAt === null) return;
-    setElapsed(0);
-    const timer = window.setInterval(() => setElapsed(Math.floor((Date.now() - startedAt) / 1000)), 1000);
-    return () => window.clearInterval(timer);
-  }, [startedAt]);
+  const now = useNow(1000, startedAt !== null);
+  const elapsed = startedAt === null ? 0 : Math.max(0, Math.floor((now - startedAt) / 1000));
 
   useEffect(() => {
     if (focusResults > 0) resultsHeading.current?.focus();
