@@ -82,6 +82,7 @@ export const fieldMessages: Record<string, Bilingual> = {
   'string.length': { zh: '应为 {limit} 个字符', en: 'Must be exactly {limit} characters' },
   'string.pattern.base': { zh: '格式不正确', en: 'The format is not valid' },
   'string.unacceptableCharacters': { zh: '含有不允许的控制字符或无效字符', en: 'Contains control characters or invalid characters, which are not allowed' },
+  'mfa.emailCodeRequired': { zh: '请输入邮件中的 6 位验证码', en: 'Enter the 6-digit code from the e-mail' },
   'input.tooDeep': { zh: '嵌套层级过深（最多 {limit} 层）', en: 'Nested too deeply (at most {limit} levels)' },
   'array.unique': { zh: '列表中有重复项', en: 'The list holds the same item twice' },
   'date.base': { zh: '请输入有效日期（YYYY-MM-DD）', en: 'Enter a valid date (YYYY-MM-DD)' },

@@ -13,6 +13,7 @@ import type { Sequelize, Transaction } from 'sequelize';
 import QRCode from 'qrcode';
 import { generateSecret, generateURI, verify } from 'otplib';
 import { AppError } from '../../errors/app-error.ts';
+import { fieldError } from '../../errors/messages.ts';
 import type { FieldCrypto } from '../../lib/field-crypto.ts';
 import type { EmailCodeLimits, LoginThrottle } from '../../middleware/rate-limit.ts';
 import { pickLanguage } from '../../i18n/language.ts';
@@ -185,7 +186,7 @@ export function makeMfa(deps: MfaDeps) {
    */
   async function checkEmailCode(req: Request, user: Pick<UserWithSecret, 'id' | 'email'>, emailCode: string | undefined) {
     if (emailCode === undefined) {
-      throw new AppError('validation_failed', { errors: [{ field: 'emailCode', message: { zh: '请输入邮件中的 6 位验证码', en: 'Enter the 6-digit code from the e-mail' } }] });
+      throw new AppError('validation_failed', { errors: [fieldError('emailCode', 'mfa.emailCodeRequired')] });
     }
     const clientIp = req.ip ?? 'unknown';
     await deps.throttle.attempt(user.email, clientIp);
