@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { Database } from './db/connection.ts';
 import { createSessionMiddleware } from './middleware/session.ts';
-import { createEmailCodeLimits, createLoginThrottle, publicRateLimit } from './middleware/rate-limit.ts';
+import { createEmailCodeLimits, createLoginThrottle, createSecondFactorAlarm, publicRateLimit } from './middleware/rate-limit.ts';
 import { createIdentityRepository } from './modules/identity/identity.repository.ts';
 import { createAuditRepository } from './modules/audit/audit.repository.ts';
 import { createProgrammesRepository } from './modules/programmes/programmes.repository.ts';
@@ -122,7 +122,7 @@ export function createServices(config: Config, db: Database, logger: Logger) {
     useCases: {
       registerCompany: makeRegisterCompany({ sequelize, identity, audit }),
       signIn: makeSignIn(signInDeps),
-      mfa: makeMfa({ ...signInDeps, sequelize, crypto: fieldCrypto, emailCodeLimits: createEmailCodeLimits(db.pool), establishSession: makeEstablishSession(signInDeps), publicUrl: config.publicUrl }),
+      mfa: makeMfa({ ...signInDeps, sequelize, crypto: fieldCrypto, emailCodeLimits: createEmailCodeLimits(db.pool), alarm: createSecondFactorAlarm(db.pool), establishSession: makeEstablishSession(signInDeps), publicUrl: config.publicUrl }),
       signOut: makeSignOut({ audit }),
       describeProgramme: makeDescribeProgramme({ programmes, ruleSets }),
       runPrecheck: makeRunPrecheck({ ruleSets }),

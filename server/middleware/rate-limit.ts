@@ -158,3 +158,22 @@ export function createEmailCodeLimits(pool: pg.Pool) {
     },
   };
 }
+
+export type SecondFactorAlarm = ReturnType<typeof createSecondFactorAlarm>;
+
+/**
+ * Wrong second factors after a right password mean someone has the password. The owner is told once the account has
+ * had `threshold` of them within the hour: exactly once per hour, however many follow (a counter in the database, so
+ * every process counts together).
+ */
+export function createSecondFactorAlarm(pool: pg.Pool, threshold = 3) {
+  const failures = postgresLimiter(pool, 'mfa_failures', Number.MAX_SAFE_INTEGER, 3_600);
+  return {
+    threshold,
+    /** Counts one wrong answer; true for the one that reaches the threshold (the owner should be told now). */
+    async failed(userId: string): Promise<boolean> {
+      const res = await failures.penalty(userId, 1);
+      return res.consumedPoints === threshold;
+    },
+  };
+}

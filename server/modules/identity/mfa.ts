@@ -15,7 +15,7 @@ import { generateSecret, generateURI, verify } from 'otplib';
 import { AppError } from '../../errors/app-error.ts';
 import { fieldError } from '../../errors/messages.ts';
 import type { FieldCrypto } from '../../lib/field-crypto.ts';
-import type { EmailCodeLimits, LoginThrottle } from '../../middleware/rate-limit.ts';
+import type { EmailCodeLimits, LoginThrottle, SecondFactorAlarm } from '../../middleware/rate-limit.ts';
 import { pickLanguage } from '../../i18n/language.ts';
 import type { AuditRepository } from '../audit/audit.repository.ts';
 import type { IdentityRepository } from './identity.repository.ts';
@@ -34,7 +34,7 @@ const RECOVERY_CODES = 10;
 const RECOVERY_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789'; // no l, o, 0, 1: easy to copy by hand
 
 export type SecondFactorInput = { code?: string; recoveryCode?: string };
-export type MfaEvent = 'mfa_enabled' | 'mfa_disabled' | 'mfa_reset' | 'mfa_recovery_codes_renewed';
+export type MfaEvent = 'mfa_enabled' | 'mfa_disabled' | 'mfa_reset' | 'mfa_recovery_codes_renewed' | 'mfa_failures';
 
 type MfaDeps = {
   sequelize: Sequelize;
@@ -42,6 +42,7 @@ type MfaDeps = {
   audit: AuditRepository;
   throttle: LoginThrottle;
   emailCodeLimits: EmailCodeLimits;
+  alarm: SecondFactorAlarm;
   mfa: MfaRepository;
   crypto: FieldCrypto;
   requireMfa: boolean;
@@ -110,9 +111,15 @@ export function makeMfa(deps: MfaDeps) {
     return input.code !== undefined ? 'totp' : 'recovery_code';
   }
 
-  async function refuse(req: Request, user: Pick<CurrentUser, 'id' | 'email'>, reason: string): Promise<never> {
+  async function refuse(req: Request, user: Pick<CurrentUser, 'id' | 'email'>, reason: string, code: 'invalid_mfa_code' | 'invalid_email_code' = 'invalid_mfa_code'): Promise<never> {
     await deps.audit.record(actor(req, user), { action: 'user.mfa_failed', entityType: 'user', entityId: user.id, meta: { reason } });
-    throw new AppError('invalid_mfa_code', { log: `second factor refused: ${reason}` });
+    if (await deps.alarm.failed(user.id)) {
+      // the password was right: whoever typed it is told nothing more, the owner is told by e-mail
+      await deps.sequelize.transaction((transaction) =>
+        deps.mfa.queueNotice(user.id, 'mfa_failures', { link: `${deps.publicUrl}/account/security`, clientIp: req.ip ?? null, count: deps.alarm.threshold }, transaction),
+      );
+    }
+    throw new AppError(code, { log: `second factor refused: ${reason}` });
   }
 
   /** A change to someone's sign-in is audited and e-mailed to them in the same transaction, so they learn of it. */
@@ -191,10 +198,7 @@ export function makeMfa(deps: MfaDeps) {
     const clientIp = req.ip ?? 'unknown';
     await deps.throttle.attempt(user.email, clientIp);
     const sent = liveEmailCode(req);
-    const fail = async (reason: string): Promise<never> => {
-      await deps.audit.record(actor(req, user), { action: 'user.mfa_failed', entityType: 'user', entityId: user.id, meta: { reason } });
-      throw new AppError('invalid_email_code', { log: `enrolment e-mail code refused: ${reason}` });
-    };
+    const fail = (reason: string) => refuse(req, user, reason, 'invalid_email_code');
     if (!sent) return fail(req.session.mfaPending?.emailCode ? 'expired_email_code' : 'no_email_code');
     if (!(await deps.emailCodeLimits.countTry(sent.hash))) return fail('email_code_tries_used');
     // (under every configured key: a code sent just before a key rotation still works)

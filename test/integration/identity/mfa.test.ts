@@ -167,6 +167,10 @@ describe('two-factor sign-in (TOTP) with recovery codes', () => {
     expect(blocked.body.code).to.equal('too_many_sign_in_attempts');
     expect(Number(blocked.headers.get('retry-after'))).to.be.greaterThan(0);
     expect((await new TestClient(app.baseUrl).post('/api/auth/login', { email: input.email, password: input.password })).status).to.equal(429);
+    // someone has the password: the owner is told once (at the third wrong code), not at every one
+    const alarms = await query<{ data: { event: string; count: number } }>(`SELECT data FROM mail_outbox WHERE to_address = $1 AND template = 'account-security' AND data->>'event' = 'mfa_failures'`, [input.email.toLowerCase()]);
+    expect(alarms).to.have.length(1);
+    expect(alarms[0].data.count).to.equal(3);
   });
 
   it('when 20 wrong codes are sent at once, then no more than the account limit are even checked: the rest are 429', async () => {
