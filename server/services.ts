@@ -122,7 +122,7 @@ export function createServices(config: Config, db: Database, logger: Logger) {
     useCases: {
       registerCompany: makeRegisterCompany({ sequelize, identity, audit }),
       signIn: makeSignIn(signInDeps),
-      mfa: makeMfa({ ...signInDeps, sequelize, crypto: fieldCrypto, emailCodeLimits: createEmailCodeLimits(db.pool), alarm: createSecondFactorAlarm(db.pool), establishSession: makeEstablishSession(signInDeps), publicUrl: config.publicUrl }),
+      mfa: makeMfa({ ...signInDeps, sequelize, crypto: fieldCrypto, emailCodeLimits: createEmailCodeLimits(db.pool), alarm: createSecondFactorAlarm(db.pool, sequelize), establishSession: makeEstablishSession(signInDeps), publicUrl: config.publicUrl }),
       signOut: makeSignOut({ audit }),
       describeProgramme: makeDescribeProgramme({ programmes, ruleSets }),
       runPrecheck: makeRunPrecheck({ ruleSets }),

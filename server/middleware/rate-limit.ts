@@ -5,6 +5,7 @@ import { rateLimit, type Store, type IncrementResponse, type Options } from 'exp
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RequestHandler } from 'express';
 import type pg from 'pg';
+import type { Sequelize, Transaction } from 'sequelize';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors/app-error.ts';
 
@@ -162,18 +163,31 @@ export function createEmailCodeLimits(pool: pg.Pool) {
 export type SecondFactorAlarm = ReturnType<typeof createSecondFactorAlarm>;
 
 /**
- * Wrong second factors after a right password mean someone has the password. The owner is told once the account has
- * had `threshold` of them within the hour: exactly once per hour, however many follow (a counter in the database, so
- * every process counts together).
+ * Wrong second factors after a right password mean someone may know the password. The owner is told once the account
+ * has had `threshold` of them within the hour, and at most once an hour however many follow or how the hours fall
+ * (counters in the database, so every process counts together).
  */
-export function createSecondFactorAlarm(pool: pg.Pool, threshold = 3) {
+export function createSecondFactorAlarm(pool: pg.Pool, sequelize: Sequelize, threshold = 3) {
   const failures = postgresLimiter(pool, 'mfa_failures', Number.MAX_SAFE_INTEGER, 3_600);
+  const told = postgresLimiter(pool, 'mfa_failures_told', 1, 3_600);
   return {
     threshold,
-    /** Counts one wrong answer; true for the one that reaches the threshold (the owner should be told now). */
-    async failed(userId: string): Promise<boolean> {
+    /** Counts one wrong answer; at the threshold, `tell` queues the owner's notice (at most once an hour). */
+    async failed(userId: string, tell: (transaction: Transaction) => Promise<void>): Promise<void> {
       const res = await failures.penalty(userId, 1);
-      return res.consumedPoints === threshold;
+      if (res.consumedPoints < threshold) return;
+      try {
+        await told.consume(userId);
+      } catch (error) {
+        if (error instanceof RateLimiterRes) return; // told within the hour
+        throw error;
+      }
+      try {
+        await sequelize.transaction(tell);
+      } catch (error) {
+        await told.delete(userId); // not told after all: the next wrong answer tries again
+        throw error;
+      }
     },
   };
 }

@@ -190,7 +190,7 @@ describe('e-mail delivery rules', () => {
       mfa_disabled: [/两步验证已关闭/, /turned off/],
       mfa_reset: [/管理员重置/, /reset by an administrator/],
       mfa_recovery_codes_renewed: [/新的恢复码/, /new recovery codes/],
-      mfa_failures: [/有人知道您的密码/, /Someone knows your password/],
+      mfa_failures: [/验证码多次错误/, /wrong verification codes/],
     };
     for (const [event, [zh, en]] of Object.entries(expected)) {
       const data = { event, [event]: true, name: '刘洋', link: 'https://huiqi.example/account/security', count: 3, clientIp: '203.0.113.9' };
@@ -201,6 +201,7 @@ describe('e-mail delivery rules', () => {
       expect(chinese.text).to.include('刘洋').and.include('https://huiqi.example/account/security').and.not.match(/{{|\n\n\n/);
       expect(english.text).to.not.match(/{{|\n\n\n/);
       for (const other of Object.keys(expected).filter((e) => e !== event)) expect(english.subject, `${event} vs ${other}`).not.to.match(expected[other][1]);
+      if (event === 'mfa_failures') expect(english.text).to.include('203.0.113.9').and.include('3 times').and.include('If this was not you');
       // a change is a change; failed codes are an alarm, said as one
       expect(english.subject.includes('settings changed'), event).to.equal(event !== 'mfa_failures');
       expect(chinese.subject.includes('设置已变更'), event).to.equal(event !== 'mfa_failures');

@@ -98,28 +98,42 @@ export function makeMfa(deps: MfaDeps) {
    * Checks a second factor under the sign-in throttle: the attempt is counted before the check, a code's time step is
    * accepted once, a recovery code is spent once. Throws 401/429; a right answer starts the account's count again.
    */
-  async function checkSecondFactor(req: Request, user: Pick<CurrentUser, 'id' | 'email'>, state: MfaState, input: SecondFactorInput): Promise<SecondFactor> {
+  async function checkSecondFactor(req: Request, user: Pick<CurrentUser, 'id' | 'email'>, state: MfaState, input: SecondFactorInput, afterPassword = false): Promise<SecondFactor> {
+    const refuse = (reason: string) => refuseSecondFactor(req, user, reason, { afterPassword });
     const clientIp = req.ip ?? 'unknown';
     await deps.throttle.attempt(user.email, clientIp);
     if (input.code !== undefined) {
       const step = await codeStep(state, input.code);
-      if (step === null || !(await deps.mfa.acceptStep(user.id, step))) await refuse(req, user, step === null ? 'wrong_code' : 'reused_code');
+      if (step === null || !(await deps.mfa.acceptStep(user.id, step))) await refuse(step === null ? 'wrong_code' : 'reused_code');
     } else if (!(await deps.mfa.useRecoveryCode(user.id, deps.crypto.lookupHashes(`mfa-recovery:${normaliseRecoveryCode(input.recoveryCode ?? '')}`)))) {
-      await refuse(req, user, 'wrong_recovery_code');
+      await refuse('wrong_recovery_code');
     }
     await deps.throttle.passed(user.email, clientIp, { resetAccount: true });
     return input.code !== undefined ? 'totp' : 'recovery_code';
   }
 
-  async function refuse(req: Request, user: Pick<CurrentUser, 'id' | 'email'>, reason: string, code: 'invalid_mfa_code' | 'invalid_email_code' = 'invalid_mfa_code'): Promise<never> {
+  /**
+   * Audits a refused second factor and answers 401. `afterPassword`: the refusal follows a right password in this
+   * sign-in (not a signed-in user mistyping on the security page), so it counts towards telling the owner that someone
+   * may know their password; a failure to tell them is logged and never turns the 401 into a 500.
+   */
+  async function refuseSecondFactor(
+    req: Request,
+    user: Pick<CurrentUser, 'id' | 'email'>,
+    reason: string,
+    options: { afterPassword: boolean; code?: 'invalid_mfa_code' | 'invalid_email_code' },
+  ): Promise<never> {
     await deps.audit.record(actor(req, user), { action: 'user.mfa_failed', entityType: 'user', entityId: user.id, meta: { reason } });
-    if (await deps.alarm.failed(user.id)) {
-      // the password was right: whoever typed it is told nothing more, the owner is told by e-mail
-      await deps.sequelize.transaction((transaction) =>
-        deps.mfa.queueNotice(user.id, 'mfa_failures', { link: `${deps.publicUrl}/account/security`, clientIp: req.ip ?? null, count: deps.alarm.threshold }, transaction),
-      );
+    if (options.afterPassword) {
+      try {
+        await deps.alarm.failed(user.id, (transaction) =>
+          deps.mfa.queueNotice(user.id, 'mfa_failures', { link: `${deps.publicUrl}/account/security`, clientIp: req.ip ?? null, count: deps.alarm.threshold }, transaction),
+        );
+      } catch (error) {
+        req.log?.error({ err: error, userId: user.id }, 'could not tell the owner about wrong second factors');
+      }
     }
-    throw new AppError(code, { log: `second factor refused: ${reason}` });
+    throw new AppError(options.code ?? 'invalid_mfa_code', { log: `second factor refused: ${reason}` });
   }
 
   /** A change to someone's sign-in is audited and e-mailed to them in the same transaction, so they learn of it. */
@@ -198,8 +212,9 @@ export function makeMfa(deps: MfaDeps) {
     const clientIp = req.ip ?? 'unknown';
     await deps.throttle.attempt(user.email, clientIp);
     const sent = liveEmailCode(req);
-    const fail = (reason: string) => refuse(req, user, reason, 'invalid_email_code');
-    if (!sent) return fail(req.session.mfaPending?.emailCode ? 'expired_email_code' : 'no_email_code');
+    // a code never sent or run out is no sign of someone guessing: only wrong ones count towards the owner's alarm
+    const fail = (reason: string, afterPassword = true) => refuseSecondFactor(req, user, reason, { afterPassword, code: 'invalid_email_code' });
+    if (!sent) return fail(req.session.mfaPending?.emailCode ? 'expired_email_code' : 'no_email_code', false);
     if (!(await deps.emailCodeLimits.countTry(sent.hash))) return fail('email_code_tries_used');
     // (under every configured key: a code sent just before a key rotation still works)
     const expected = Buffer.from(sent.hash);
@@ -224,7 +239,7 @@ export function makeMfa(deps: MfaDeps) {
       const user = await pendingUser(req, ['verify']);
       const state = await enabledState(user.id);
       if (!state) throw new AppError('mfa_session_missing');
-      const secondFactor = await checkSecondFactor(req, user, state, input);
+      const secondFactor = await checkSecondFactor(req, user, state, input, true);
       const session = await deps.establishSession(req, user, secondFactor);
       return { ...session, recoveryCodesLeft: await deps.mfa.recoveryCodesLeft(user.id) };
     },
@@ -269,7 +284,7 @@ export function makeMfa(deps: MfaDeps) {
       if (!state) throw new AppError('mfa_setup_missing');
       if (state.enabledAt) throw new AppError('mfa_already_enabled');
       if (pending) await checkEmailCode(req, pending, input.emailCode);
-      await checkSecondFactor(req, user, state, { code: input.code });
+      await checkSecondFactor(req, user, state, { code: input.code }, !!pending);
       const { codes, stored } = newRecoveryCodes();
       const enabled = await deps.sequelize.transaction(async (transaction) => {
         // only the secret this code was checked against (a set-up in another tab may have replaced it meanwhile)

@@ -173,6 +173,19 @@ describe('two-factor sign-in (TOTP) with recovery codes', () => {
     expect(alarms[0].data.count).to.equal(3);
   });
 
+  it('when a signed-in user mistypes codes on the security page, then that is no alarm: only wrong codes after a password count', async () => {
+    const { client, input } = await applicantWithMfa();
+    for (let i = 0; i < 3; i += 1) expect((await client.post('/api/auth/mfa/recovery-codes', { code: String(300000 + i) })).status).to.equal(401);
+    const alarms = () => query(`SELECT 1 FROM mail_outbox WHERE to_address = $1 AND data->>'event' = 'mfa_failures'`, [input.email.toLowerCase()]);
+    expect(await alarms()).to.have.length(0);
+    // nor did they count towards one: a wrong code at the next sign-in is the first
+    await query('DELETE FROM rate_limits WHERE key = $1', [`login_account:${input.email.toLowerCase()}`]);
+    const next = new TestClient(app.baseUrl);
+    await next.signIn(input.email, input.password);
+    expect((await next.post('/api/auth/mfa/verify', { code: '399999' })).status).to.equal(401);
+    expect(await alarms()).to.have.length(0);
+  });
+
   it('when 20 wrong codes are sent at once, then no more than the account limit are even checked: the rest are 429', async () => {
     const { input } = await applicantWithMfa();
     const clients = Array.from({ length: 20 }, () => new TestClient(app.baseUrl));
@@ -182,6 +195,9 @@ describe('two-factor sign-in (TOTP) with recovery codes', () => {
     expect(statuses.filter((s) => s === 401)).to.have.length.at.most(4);
     expect(statuses.filter((s) => s === 429)).to.have.length.at.least(16);
     expect(statuses.every((s) => s === 401 || s === 429)).to.equal(true);
+    // however many are wrong at once, the owner is told once
+    const alarms = await query(`SELECT 1 FROM mail_outbox WHERE to_address = $1 AND data->>'event' = 'mfa_failures'`, [input.email.toLowerCase()]);
+    expect(alarms).to.have.length(statuses.filter((s) => s === 401).length >= 3 ? 1 : 0);
   });
 
   it('when a sign-in waiting for its code is abandoned, then the half-session ends', async () => {
