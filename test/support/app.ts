@@ -1,5 +1,6 @@
 // Starts the real app (createApp) on port 0 against the test database.
 import http from 'node:http';
+import { Writable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import type { DestinationStream } from 'pino';
 import { loadConfig } from '../../server/config.ts';
@@ -41,4 +42,16 @@ export async function startTestApp(
       await services.close();
     },
   };
+}
+
+/** Everything an app logs, kept as text (pass `stream` as `logTo`): for tests that secrets never reach the log. */
+export function captureLog(): { stream: Writable; text(): string } {
+  let logged = '';
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      logged += chunk.toString();
+      done();
+    },
+  });
+  return { stream, text: () => logged };
 }

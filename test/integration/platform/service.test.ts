@@ -1,7 +1,6 @@
 import { expect } from 'chai';
 import pg from 'pg';
-import { Writable } from 'node:stream';
-import { startTestApp, type TestApp } from '../../support/app.ts';
+import { captureLog, startTestApp, type TestApp } from '../../support/app.ts';
 import { TestClient } from '../../support/client.ts';
 import { registration, signedInStaff } from '../../support/factories.ts';
 
@@ -50,9 +49,8 @@ describe('service basics', () => {
   });
 
   it('when people register and sign in, then the logs carry no password, token or cookie', async () => {
-    let logged = '';
-    const sink = new Writable({ write(chunk, _enc, done) { logged += chunk.toString(); done(); } });
-    const logging = await startTestApp({ logTo: sink });
+    const log = captureLog();
+    const logging = await startTestApp({ logTo: log.stream });
     try {
       const client = new TestClient(logging.baseUrl);
       const input = registration();
@@ -61,11 +59,11 @@ describe('service basics', () => {
       const ok = await client.signIn(input.email, input.password);
       await client.get('/api/auth/me');
       await client.post('/api/auth/logout');
-      expect(logged).to.include('/api/auth/login');
-      expect(logged).not.to.include(input.password);
-      expect(logged).not.to.include('a-wrong-password-9');
-      expect(logged).not.to.include(ok.body.csrfToken);
-      expect(logged).not.to.include(client.cookie ?? 'no-cookie-left');
+      expect(log.text()).to.include('/api/auth/login');
+      expect(log.text()).not.to.include(input.password);
+      expect(log.text()).not.to.include('a-wrong-password-9');
+      expect(log.text()).not.to.include(ok.body.csrfToken);
+      expect(log.text()).not.to.include(client.cookie ?? 'no-cookie-left');
     } finally {
       await logging.close();
     }

@@ -1,25 +1,18 @@
 // Canary secrets and personal data: a password, an ID number, a two-factor secret, its codes and recovery codes are
 // used across sign-in, talent teams and residence points with logging at debug level; none may appear in the logs,
 // in any answer (but the officer's audited reveal), in the audit trail, in mail, or as plain text in the database.
-import { Writable } from 'node:stream';
 import { expect } from 'chai';
 import { generate } from 'otplib';
-import { startTestApp, type TestApp } from '../../support/app.ts';
+import { captureLog, startTestApp, type TestApp } from '../../support/app.ts';
 import { TestClient, type Reply } from '../../support/client.ts';
 import { registration, signedInStaff, validResidentId } from '../../support/factories.ts';
 
 describe('secrets and personal data stay out of logs, answers and plain storage', function () {
   this.timeout(60_000);
   let app: TestApp;
-  let logged = '';
+  const log = captureLog();
   before(async () => {
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        logged += chunk.toString();
-        done();
-      },
-    });
-    app = await startTestApp({ logTo: sink });
+    app = await startTestApp({ logTo: log.stream });
   });
   after(() => app.close());
 
@@ -73,12 +66,12 @@ describe('secrets and personal data stay out of logs, answers and plain storage'
     const canaries = { canaryPassword, idNumber, secondId, badId, secret, firstCode: `"${firstCode}"`, recoveryCode: recoveryCodes[0], otherRecoveryCode: recoveryCodes[5] };
     const allowedIn: Record<string, string[]> = { secret: ['setup'], recoveryCode: ['enable'], otherRecoveryCode: ['enable'] };
     for (const [name, value] of Object.entries(canaries)) {
-      expect(logged, `${name} in the logs`).not.to.contain(value);
+      expect(log.text(), `${name} in the logs`).not.to.contain(value);
       // the secret is shown once at set-up and the recovery codes once when two-factor is turned on: nowhere else
       const leaking = replies.filter(({ label, reply }) => reply.text.includes(value) && !(allowedIn[name] ?? []).includes(label));
       expect(leaking.map(({ reply }) => reply.text.slice(0, 200)), `${name} in an answer`).to.deep.equal([]);
     }
-    expect(logged).to.contain('/api/talent-teams'); // the log did record the requests
+    expect(log.text()).to.contain('/api/talent-teams'); // the log did record the requests
     expect(replies.find(({ reply }) => reply.text.includes('idNumberMasked'))?.reply.text).to.match(/\*{14}[0-9X]{4}/);
 
     const db = app.db.pool;

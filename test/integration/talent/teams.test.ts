@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
-import { Writable } from 'node:stream';
 import { expect } from 'chai';
 import { QueryTypes } from 'sequelize';
-import { startTestApp, type TestApp } from '../../support/app.ts';
+import { captureLog, startTestApp, type TestApp } from '../../support/app.ts';
 import { TestClient } from '../../support/client.ts';
 import { signedInApplicant, signedInStaff, validResidentId } from '../../support/factories.ts';
 import { pdfBytes } from '../../support/files.ts';
@@ -24,15 +23,9 @@ async function databaseText(app: TestApp): Promise<string> {
 
 describe('talent teams and protected ID numbers', () => {
   let app: TestApp;
-  let logged = '';
+  const log = captureLog();
   before(async () => {
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        logged += chunk.toString();
-        done();
-      },
-    });
-    app = await startTestApp({ logTo: sink });
+    app = await startTestApp({ logTo: log.stream });
   });
   after(async () => {
     await app.close();
@@ -88,7 +81,7 @@ describe('talent teams and protected ID numbers', () => {
     const text = await databaseText(app);
     expect(text).to.include('智能材料团队');
     expect(text).to.not.include(leaderId).and.not.include(coreId).and.not.include(leaderId.slice(0, 14));
-    expect(logged).to.not.include(leaderId).and.not.include(coreId).and.not.include(bad);
+    expect(log.text()).to.not.include(leaderId).and.not.include(coreId).and.not.include(bad);
 
     // another firm sees nothing of it
     const other = await signedInApplicant(app.baseUrl);
@@ -150,8 +143,8 @@ describe('talent teams and protected ID numbers', () => {
     // the firm cannot replace a number the member entered and consented to themselves
     expect((await firm.client.patch(`/api/talent-teams/${teamId}/members/${memberId}`, { idNumber: validResidentId(), consent: true })).body.code).to.equal('invalid_transition');
     // the link is a credential: the request log names its place, never its value
-    expect(logged).to.include('/api/consent/[token]');
-    expect(logged).to.not.include(token);
+    expect(log.text()).to.include('/api/consent/[token]');
+    expect(log.text()).to.not.include(token);
     const team = await firm.client.get(`/api/talent-teams/${teamId}`);
     expect(team.body.members[0].consentRecord).to.include({ status: 'given', method: 'member_confirmation' });
 
