@@ -118,15 +118,15 @@ export function createMailer(deps: { config: Config; sequelize: Sequelize; pool:
   }
 
   /** Records the outcome, only while this worker's claim (its locked_at) still holds the row. */
-  async function finish(claim: OutboxRow, fields: { status: 'sent' | 'failed'; error?: string; transport?: string; messageId?: string; subject?: string; body?: string; forgetLink?: boolean }) {
+  async function finish(claim: OutboxRow, fields: { status: 'sent' | 'failed'; error?: string; transport?: string; messageId?: string; subject?: string; body?: string; forgetCredential?: boolean }) {
     const id = Number(claim.id);
     const delays = fields.status === 'sent' ? SENT_OUTCOME_RETRY_DELAYS_MS : DATABASE_RETRY_DELAYS_MS;
     await persistently(`recording the outcome of e-mail ${id}`, () => sequelize.query(
       `UPDATE mail_outbox SET status = :status, locked_at = NULL, last_error = :error,
           transport = coalesce(:transport, transport), message_id = coalesce(:messageId, message_id),
           subject = coalesce(:subject, subject), next_attempt_at = NULL,
-          body = CASE WHEN :forgetLink THEN NULL ELSE coalesce(:body, body) END,
-          data = CASE WHEN :forgetLink THEN data - 'link' - 'code' ELSE data END,
+          body = CASE WHEN :forgetCredential THEN NULL ELSE coalesce(:body, body) END,
+          data = CASE WHEN :forgetCredential THEN data - 'link' - 'code' ELSE data END,
           sent_at = CASE WHEN :status = 'sent' THEN now() ELSE sent_at END
         WHERE id = :id AND status = 'sending' AND locked_at = :claimedAt::timestamptz`,
       {
@@ -139,7 +139,7 @@ export function createMailer(deps: { config: Config; sequelize: Sequelize; pool:
           subject: fields.subject ?? null,
           body: fields.body ?? null,
           claimedAt: claim.claim,
-          forgetLink: fields.forgetLink ?? false,
+          forgetCredential: fields.forgetCredential ?? false,
         },
       },
     ), delays);
@@ -155,7 +155,7 @@ export function createMailer(deps: { config: Config; sequelize: Sequelize; pool:
     } catch (error) {
       // a template that cannot render will not render on the next try either: final, and visible to officers
       const message = error instanceof MissingTemplateError ? error.message : `template ${row.template} failed: ${error instanceof Error ? error.message : String(error)}`;
-      await finish(row, { status: 'failed', error: message.slice(0, 500), forgetLink: CARRIES_CREDENTIAL.has(row.template) });
+      await finish(row, { status: 'failed', error: message.slice(0, 500), forgetCredential: CARRIES_CREDENTIAL.has(row.template) });
       logger.error({ mailId: id, template: row.template, err: message }, 'e-mail could not be rendered');
       return;
     }
@@ -179,7 +179,7 @@ export function createMailer(deps: { config: Config; sequelize: Sequelize; pool:
     }
     // the outcome is recorded outside the try: a send that went out is never taken for one to retry
     if (!failure) {
-      await finish(row, { status: 'sent', transport: 'smtp', messageId, subject: rendered.subject, body: rendered.text, forgetLink: CARRIES_CREDENTIAL.has(row.template) });
+      await finish(row, { status: 'sent', transport: 'smtp', messageId, subject: rendered.subject, body: rendered.text, forgetCredential: CARRIES_CREDENTIAL.has(row.template) });
       logger.info({ mailId: id, template: row.template, attempt: row.attempts }, 'e-mail sent');
       return;
     }
@@ -199,7 +199,7 @@ export function createMailer(deps: { config: Config; sequelize: Sequelize; pool:
       logger.warn({ mailId: id, attempt: row.attempts, retryAt, err: message }, 'e-mail not sent; will retry');
     } else {
       const credential = CARRIES_CREDENTIAL.has(row.template);
-      await finish(row, { status: 'failed', error: message, subject: rendered.subject, ...(credential ? { forgetLink: true } : { body: rendered.text }) });
+      await finish(row, { status: 'failed', error: message, subject: rendered.subject, ...(credential ? { forgetCredential: true } : { body: rendered.text }) });
       logger.error({ mailId: id, attempt: row.attempts, err: message }, 'e-mail failed');
     }
   }
